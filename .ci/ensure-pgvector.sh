@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Debian 12 ships no pgvector for PostgreSQL 15: build it from Debian trixie's source package
+# against the running server when CREATE EXTENSION vector fails.
+set -euo pipefail
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres)
+if "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS vector; DROP EXTENSION vector;' >/dev/null 2>&1; then
+  echo "pgvector: available"; exit 0
+fi
+echo "pgvector: missing, building it from source"
+version=$("${PSQL[@]}" -At -c 'SHOW server_version_num' | cut -c1-2)
+export DEBIAN_FRONTEND=noninteractive
+if ! grep -rqs 'deb-src.*trixie\|Types: deb-src' /etc/apt/sources.list.d/; then
+  cat > /etc/apt/sources.list.d/trixie-src.sources <<SRC
+Types: deb-src
+URIs: http://deb.debian.org/debian
+Suites: trixie
+Components: main
+Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
+SRC
+fi
+apt-get update -qq
+apt-get install -y -qq "postgresql-server-dev-${version}" build-essential dpkg-dev >/dev/null
+work=$(mktemp -d)
+( cd "$work" && apt-get source -qq pgvector >/dev/null 2>&1 && cd pgvector-*/ \
+  && make -s PG_CONFIG="/usr/lib/postgresql/${version}/bin/pg_config" >/dev/null \
+  && make -s install PG_CONFIG="/usr/lib/postgresql/${version}/bin/pg_config" >/dev/null )
+rm -rf "$work"
+"${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS vector; DROP EXTENSION vector;'
+echo "pgvector: installed"

@@ -1,0 +1,46 @@
+// What a node's run function receives besides its inputs and config.
+import type { NodeSpec, InputValues, OutputValues } from "@/nodes/define";
+import type { Passage, Query } from "@/nodes/ports";
+import type { z } from "zod";
+
+export interface SearchOptions {
+  topK: number;
+  signal?: AbortSignal;
+}
+
+/** Search over one knowledge base of the caller's workspace. */
+export interface KnowledgeStore {
+  bm25(knowledgeBaseId: string, text: string, options: SearchOptions): Promise<Passage[]>;
+}
+
+export interface NodeContext {
+  signal: AbortSignal;
+  workspaceId: string;
+  runId: string;
+  nodeId: string;
+  /** The question and history the run was started with (read by the entry node). */
+  runInput: Query;
+  knowledge: KnowledgeStore;
+  /** A line in this node's span of the trace. */
+  log(message: string, data?: unknown): void;
+  addTokens(count: { input?: number; output?: number }): void;
+  /** Streams part of an answer as it is produced (the `token` event). */
+  emitToken(text: string): void;
+}
+
+export interface RunArgs<S extends NodeSpec> {
+  inputs: InputValues<S["inputs"]>;
+  config: z.output<S["config"]>;
+  ctx: NodeContext;
+}
+
+export type RunFn<S extends NodeSpec> = (args: RunArgs<S>) => Promise<OutputValues<S["outputs"]>>;
+
+export interface NodeImpl<S extends NodeSpec = NodeSpec> {
+  spec: S;
+  run: RunFn<S>;
+}
+
+export function defineRun<S extends NodeSpec>(spec: S, run: RunFn<S>): NodeImpl<S> {
+  return { spec, run };
+}
