@@ -9,7 +9,8 @@ fi
 echo "pgvector: missing, building it from source"
 version=$("${PSQL[@]}" -At -c 'SHOW server_version_num' | cut -c1-2)
 export DEBIAN_FRONTEND=noninteractive
-if ! grep -rqs 'deb-src.*trixie\|Types: deb-src' /etc/apt/sources.list.d/; then
+# Only a trixie source entry will do: another suite's deb-src would fetch an older pgvector or none.
+if [ ! -e /etc/apt/sources.list.d/trixie-src.sources ] && ! grep -rqsE '^deb-src .*trixie' /etc/apt/sources.list /etc/apt/sources.list.d/; then
   cat > /etc/apt/sources.list.d/trixie-src.sources <<SRC
 Types: deb-src
 URIs: http://deb.debian.org/debian
