@@ -112,9 +112,13 @@ export function portsCompatible(from: PortType, to: PortType): boolean {
   return from === to || to === "json";
 }
 
+function article(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? "An" : "A"} ${word}`;
+}
+
 export function incompatibilityReason(from: PortType, to: PortType): string | null {
   if (portsCompatible(from, to)) return null;
-  return `A ${portStyle[from].label} output cannot feed a ${portStyle[to].label} input`;
+  return `${article(portStyle[from].label)} output cannot feed ${article(portStyle[to].label).toLowerCase()} input`;
 }
 
 export interface PortDef<T extends PortType = PortType> {

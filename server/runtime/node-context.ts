@@ -1,5 +1,5 @@
 // What a node's run function receives besides its inputs and config.
-import type { NodeSpec, InputValues, OutputValues } from "@/nodes/define";
+import type { AnySpec, NodeSpec, InputValues, OutputValues } from "@/nodes/define";
 import type { Passage, Query } from "@/nodes/ports";
 import type { z } from "zod";
 
@@ -13,6 +13,7 @@ export interface KnowledgeStore {
   bm25(knowledgeBaseId: string, text: string, options: SearchOptions): Promise<Passage[]>;
 }
 
+/** Call its methods on ctx (`ctx.log(...)`): the runtime's implementation is a class. */
 export interface NodeContext {
   signal: AbortSignal;
   workspaceId: string;
@@ -43,4 +44,14 @@ export interface NodeImpl<S extends NodeSpec = NodeSpec> {
 
 export function defineRun<S extends NodeSpec>(spec: S, run: RunFn<S>): NodeImpl<S> {
   return { spec, run };
+}
+
+/**
+ * A node implementation as the runtime holds it, its types erased. Sound because the runtime parses
+ * the config and checks the wiring against `spec` before it calls `run` (method syntax keeps every
+ * typed NodeImpl assignable here).
+ */
+export interface AnyNodeImpl {
+  spec: AnySpec;
+  run(args: { inputs: Record<string, unknown>; config: Record<string, unknown>; ctx: NodeContext }): Promise<Record<string, unknown>>;
 }

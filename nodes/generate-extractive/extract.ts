@@ -1,0 +1,123 @@
+// The offline answerer: quotes the passage sentences that best cover the question, each cited.
+// Scoring is the share of the question's terms a sentence contains, each term weighted by how rare
+// it is among the candidate sentences, so "deposit" counts for more than "tenant" in a tenancy base,
+// and a question term found nowhere keeps every score low (and the answer a refusal).
+import type { Answer, Citation, Passage, Query } from "@/nodes/ports";
+import { splitSentences, type Sentence } from "@/server/knowledge/sentences";
+import { tokenize } from "@/server/knowledge/tokenize";
+
+export const NO_SUPPORT = "No passage supports an answer to this question";
+
+// Two quotes sharing this much of their vocabulary say the same thing (often the overlap of two chunks).
+const NEAR_DUPLICATE = 0.7;
+// A quote much weaker than the best one dilutes the answer rather than supporting it.
+const RELATIVE_TO_BEST = 0.7;
+
+export interface ExtractOptions {
+  maxSentences: number;
+  minOverlap: number;
+}
+
+interface Candidate {
+  passage: Passage;
+  passageIndex: number;
+  sentence: Sentence;
+  terms: Set<string>;
+  score: number;
+  /** How many distinct question terms the sentence contains. */
+  matched: number;
+}
+
+function refusal(): Answer {
+  return { text: NO_SUPPORT, sentences: [], citations: [], refused: true, refusalReason: NO_SUPPORT, mode: "offline" };
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared++;
+  return shared / (a.size + b.size - shared || 1);
+}
+
+function candidates(passages: Passage[]): Candidate[] {
+  return passages.flatMap((passage, passageIndex) =>
+    splitSentences(passage.text)
+      .filter((sentence) => !sentence.heading)
+      .map((sentence) => ({ passage, passageIndex, sentence, terms: new Set(tokenize(sentence.text)), score: 0, matched: 0 })),
+  );
+}
+
+function score(all: Candidate[], questionTerms: string[]): void {
+  const df = new Map<string, number>();
+  for (const c of all) for (const term of questionTerms) if (c.terms.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
+  const idf = new Map(questionTerms.map((t) => [t, Math.log(1 + (all.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
+  const total = questionTerms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
+  for (const c of all) {
+    let covered = 0;
+    for (const term of questionTerms) {
+      if (!c.terms.has(term)) continue;
+      covered += idf.get(term) ?? 0;
+      c.matched++;
+    }
+    c.score = total > 0 ? covered / total : 0;
+  }
+}
+
+function pick(all: Candidate[], questionTerms: string[], options: ExtractOptions): Candidate[] {
+  // One shared word is chance ("smoking" meets "smoke alarms"); a quote must meet the question twice.
+  const minMatched = Math.min(2, questionTerms.length);
+  const best = Math.max(0, ...all.map((c) => (c.matched >= minMatched ? c.score : 0)));
+  const floor = Math.max(options.minOverlap, best * RELATIVE_TO_BEST);
+  const ranked = all
+    .filter((c) => c.matched >= minMatched && c.score > 0 && c.score >= floor)
+    .sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.sentence.start - b.sentence.start);
+  const chosen: Candidate[] = [];
+  for (const c of ranked) {
+    if (chosen.length >= options.maxSentences) break;
+    if (chosen.some((other) => jaccard(other.terms, c.terms) >= NEAR_DUPLICATE)) continue;
+    chosen.push(c);
+  }
+  return chosen;
+}
+
+// The anchor narrows from the passage to the quoted sentences when the passage knows its offsets.
+function citationFor(marker: number, quotes: Candidate[]): Citation {
+  const { passage } = quotes[0];
+  const base = passage.source.start;
+  const source =
+    base === undefined
+      ? passage.source
+      : {
+          ...passage.source,
+          start: base + Math.min(...quotes.map((q) => q.sentence.start)),
+          end: base + Math.max(...quotes.map((q) => q.sentence.end)),
+        };
+  return { marker, passageId: passage.id, source, quote: quotes.map((q) => q.sentence.text).join(" … ") };
+}
+
+const cjkEnd = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}。！？；，、」』）]$/u;
+
+function join(parts: string[]): string {
+  return parts.reduce((text, part) => (text === "" ? part : cjkEnd.test(text) ? text + part : `${text} ${part}`), "");
+}
+
+export function extractAnswer(query: Query, passages: Passage[], options: ExtractOptions): Answer {
+  const questionTerms = [...new Set(tokenize(query.question))];
+  if (questionTerms.length === 0 || passages.length === 0) return refusal();
+  const all = candidates(passages);
+  score(all, questionTerms);
+  const chosen = pick(all, questionTerms, options);
+  if (chosen.length === 0) return refusal();
+
+  // Markers are numbered in the order their passages are first quoted.
+  const markers = new Map<string, number>();
+  const markerOf = (passageId: string): number => {
+    const known = markers.get(passageId);
+    if (known !== undefined) return known;
+    markers.set(passageId, markers.size + 1);
+    return markers.size;
+  };
+  const sentences = chosen.map((c) => ({ text: c.sentence.text, markers: [markerOf(c.passage.id)] }));
+  const citations = [...markers].map(([passageId, marker]) => citationFor(marker, chosen.filter((c) => c.passage.id === passageId)));
+  const text = join(sentences.map((s) => (cjkEnd.test(s.text) ? `${s.text}[${s.markers[0]}]` : `${s.text} [${s.markers[0]}]`)));
+  return { text, sentences, citations, refused: false, mode: "offline" };
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from "vitest";
+import type { Answer } from "@/nodes/ports";
+import { recordingContext } from "@/server/runtime/test-context";
+import { impl } from "./run";
+import { spec } from "./spec";
+
+describe("output.answer", () => {
+  it("returns the answer it is given, unchanged, as the run's result", async () => {
+    const answer: Answer = {
+      text: "Keys must be returned by 5 pm on the last day of the tenancy. [1]",
+      sentences: [{ text: "Keys must be returned by 5 pm on the last day of the tenancy.", markers: [1] }],
+      citations: [
+        {
+          marker: 1,
+          passageId: "chunk-7",
+          source: { documentId: "doc-4", title: "Ending a tenancy", heading: ["Ending a tenancy", "Final inspection"], start: 1510, end: 1572 },
+          quote: "Keys must be returned by 5 pm on the last day of the tenancy.",
+        },
+      ],
+      refused: false,
+      mode: "offline",
+    };
+    expect(await impl.run({ inputs: { answer }, config: {}, ctx: recordingContext() })).toEqual({ answer });
+    expect(spec.role).toBe("exit");
+  });
+});

@@ -1,0 +1,309 @@
+// Runs a validated pipeline graph. Each node starts the moment its last wired input arrives, so
+// independent branches run concurrently; each gets an AbortSignal that fires on the run's cancellation,
+// on its own timeout, or when another node has failed the run. Events stream out as they happen and
+// every finished node is handed to `onSpan` for the trace. This is the hot path of every answer:
+// per node it does one object's bookkeeping and nothing that waits.
+import type { GraphEdge, GraphNode, Graph } from "@/nodes/graph";
+import { portValueSchemas, type Query } from "@/nodes/ports";
+import { validateGraph, type GraphProblem } from "@/nodes/validate";
+import type { FinalRunStatus, LogLine, RunEvent, SpanRecord } from "./events";
+import type { AnyNodeImpl, KnowledgeStore, NodeContext } from "./node-context";
+import { getImpl, type ImplLookup } from "./registry";
+
+export const DEFAULT_NODE_TIMEOUT_MS = 30_000;
+
+export interface ExecuteOptions {
+  runId: string;
+  workspaceId: string;
+  input: Query;
+  knowledge: KnowledgeStore;
+  signal?: AbortSignal;
+  nodeTimeoutMs?: number;
+  onEvent?: (event: RunEvent) => void;
+  onSpan?: (span: SpanRecord) => void;
+  /** Node implementations by type; the registry's by default. Tests and the benchmark bring their own. */
+  impls?: ImplLookup;
+}
+
+export interface ExecuteResult {
+  status: FinalRunStatus;
+  /** The exit node's outputs, when the run got that far. */
+  output: Record<string, unknown> | null;
+  error: string | null;
+  /** The node whose failure ended the run. */
+  failedNodeId: string | null;
+  durationMs: number;
+}
+
+export class GraphInvalidError extends Error {
+  constructor(readonly problems: GraphProblem[]) {
+    super(`The pipeline cannot run: ${problems.map((p) => p.message).join("; ")}`);
+    this.name = "GraphInvalidError";
+  }
+}
+
+type NodePhase = "waiting" | "running" | "settled";
+
+interface NodeState {
+  node: GraphNode;
+  impl: AnyNodeImpl;
+  name: string;
+  config: Record<string, unknown>;
+  inputs: Record<string, unknown>;
+  /** Wired inputs still to arrive. */
+  waiting: number;
+  outgoing: GraphEdge[];
+  phase: NodePhase;
+  startedMs: number;
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Created when the node first reads `ctx.signal`: most nodes never do, and a signal is not free. */
+  controller: AbortController | undefined;
+  /** Why the node was stopped, for a signal first read after the stop. */
+  abortReason: Error | undefined;
+  logs: LogLine[] | undefined;
+  tokens: number;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function plan(graph: Graph, impls: ImplLookup): { states: Map<string, NodeState>; exit: NodeState } {
+  const validation = validateGraph(graph, (type) => impls(type)?.spec);
+  if (!validation.ok) throw new GraphInvalidError(validation.problems);
+  const states = new Map<string, NodeState>();
+  let exit: NodeState | undefined;
+  for (const node of validation.graph.nodes) {
+    const impl = impls(node.type);
+    const config = validation.configs.get(node.id);
+    // Both exist: the validation above looked each node's spec up through `impls` and parsed its config.
+    if (!impl || !config) throw new Error(`Node "${node.id}" passed validation without an implementation`);
+    const state: NodeState = {
+      node,
+      impl,
+      name: `Node "${node.label || node.id}" (${node.type})`,
+      config,
+      inputs: {},
+      waiting: 0,
+      outgoing: [],
+      phase: "waiting",
+      startedMs: 0,
+      timer: undefined,
+      controller: undefined,
+      abortReason: undefined,
+      logs: undefined,
+      tokens: 0,
+    };
+    states.set(node.id, state);
+    if (impl.spec.role === "exit") exit = state;
+  }
+  for (const edge of validation.graph.edges) {
+    states.get(edge.source)?.outgoing.push(edge);
+    const target = states.get(edge.target);
+    if (target) target.waiting++;
+  }
+  if (!exit) throw new Error("A validated graph has no exit node");
+  return { states, exit };
+}
+
+/** Checks a node's outputs against its ports' schemas; returns the parsed values or what is wrong. */
+function checkOutputs(state: NodeState, outputs: unknown): Record<string, unknown> | string {
+  if (!outputs || typeof outputs !== "object") return `returned ${outputs === null ? "null" : typeof outputs} instead of an object of outputs`;
+  const parsed: Record<string, unknown> = {};
+  for (const port in state.impl.spec.outputs) {
+    const def = state.impl.spec.outputs[port];
+    const result = portValueSchemas[def.type].safeParse((outputs as Record<string, unknown>)[port]);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      const where = issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+      return `output "${port}" is not a valid ${def.label} value${where}: ${issue.message}`;
+    }
+    parsed[port] = result.data;
+  }
+  return parsed;
+}
+
+function finalStatus(exit: NodeState, output: Record<string, unknown>): FinalRunStatus {
+  for (const port in exit.impl.spec.outputs) {
+    const value = output[port] as { refused?: unknown } | undefined;
+    if (exit.impl.spec.outputs[port].type === "answer" && value?.refused === true) return "refused";
+  }
+  return "answered";
+}
+
+function onNodeTimeout(execution: Execution, state: NodeState): void {
+  if (state.phase !== "running") return;
+  const reason = new Error(`timed out after ${execution.timeoutMs} ms`);
+  execution.abortNode(state, reason);
+  execution.fail(state, reason.message);
+}
+
+/** What a node sees of its run. A class, not a literal of closures: one is made per node per run. */
+class RunNodeContext implements NodeContext {
+  constructor(
+    private readonly state: NodeState,
+    private readonly options: ExecuteOptions,
+  ) {}
+
+  get signal(): AbortSignal {
+    const { state } = this;
+    if (!state.controller) {
+      state.controller = new AbortController();
+      if (state.abortReason) state.controller.abort(state.abortReason);
+    }
+    return state.controller.signal;
+  }
+
+  get workspaceId(): string {
+    return this.options.workspaceId;
+  }
+
+  get runId(): string {
+    return this.options.runId;
+  }
+
+  get nodeId(): string {
+    return this.state.node.id;
+  }
+
+  get runInput(): Query {
+    return this.options.input;
+  }
+
+  get knowledge(): KnowledgeStore {
+    return this.options.knowledge;
+  }
+
+  log(message: string, data?: unknown): void {
+    const atMs = performance.now() - this.state.startedMs;
+    (this.state.logs ??= []).push(data === undefined ? { atMs, message } : { atMs, message, data });
+  }
+
+  addTokens(count: { input?: number; output?: number }): void {
+    this.state.tokens += (count.input ?? 0) + (count.output ?? 0);
+  }
+
+  emitToken(text: string): void {
+    const { state, options } = this;
+    if (state.phase === "running") options.onEvent?.({ type: "token", runId: options.runId, nodeId: state.node.id, text });
+  }
+}
+
+/** One run's scheduling state. Methods instead of per-node closures: this is the per-node hot path. */
+class Execution {
+  readonly timeoutMs: number;
+  private remaining: number;
+  private finished = false;
+  private output: Record<string, unknown> | null = null;
+  private readonly started = performance.now();
+
+  constructor(
+    private readonly states: Map<string, NodeState>,
+    private readonly exit: NodeState,
+    private readonly options: ExecuteOptions,
+    private readonly resolve: (result: ExecuteResult) => void,
+  ) {
+    this.timeoutMs = options.nodeTimeoutMs ?? DEFAULT_NODE_TIMEOUT_MS;
+    this.remaining = states.size;
+  }
+
+  begin(): void {
+    const { signal, onEvent, runId } = this.options;
+    onEvent?.({ type: "run.start", runId, at: Date.now() });
+    if (signal?.aborted) return this.finish("cancelled", "The run was cancelled", null);
+    signal?.addEventListener("abort", this.onRunAbort, { once: true });
+    for (const state of this.states.values()) if (state.waiting === 0) this.start(state);
+  }
+
+  private readonly onRunAbort = () => {
+    const reason = this.options.signal?.reason instanceof Error ? this.options.signal.reason : new Error("The run was cancelled");
+    this.stopRunning(reason);
+    this.finish("cancelled", "The run was cancelled", null);
+  };
+
+  private stopRunning(reason: Error): void {
+    for (const state of this.states.values()) {
+      if (state.phase !== "running") continue;
+      this.abortNode(state, reason);
+      this.settle(state, null, "cancelled", reason.message);
+    }
+  }
+
+  abortNode(state: NodeState, reason: Error): void {
+    state.abortReason = reason;
+    state.controller?.abort(reason);
+  }
+
+  private finish(status: FinalRunStatus, error: string | null, failedNodeId: string | null): void {
+    if (this.finished) return;
+    this.finished = true;
+    const { signal, onEvent, runId } = this.options;
+    signal?.removeEventListener("abort", this.onRunAbort);
+    const durationMs = performance.now() - this.started;
+    onEvent?.({ type: "run.end", runId, status, output: this.output, error, durationMs });
+    this.resolve({ status, output: this.output, error, failedNodeId, durationMs });
+  }
+
+  fail(state: NodeState, message: string): void {
+    const error = `${state.name} failed: ${message}`;
+    this.settle(state, null, "failed", error);
+    this.stopRunning(new Error(`Stopped because ${state.name} failed`));
+    this.finish("failed", error, state.node.id);
+  }
+
+  private settle(state: NodeState, outputs: Record<string, unknown> | null, status: SpanRecord["status"], error: string | null): void {
+    state.phase = "settled";
+    clearTimeout(state.timer);
+    const durationMs = performance.now() - state.startedMs;
+    const { onEvent, onSpan, runId } = this.options;
+    onEvent?.({ type: "node.end", runId, nodeId: state.node.id, nodeType: state.node.type, status, outputs, error, durationMs });
+    onSpan?.({
+      nodeId: state.node.id,
+      nodeType: state.node.type,
+      status,
+      inputs: state.inputs,
+      outputs,
+      logs: state.logs ?? [],
+      error,
+      startedAt: new Date(performance.timeOrigin + state.startedMs),
+      durationMs,
+      tokens: state.tokens,
+    });
+  }
+
+  private start(state: NodeState): void {
+    state.phase = "running";
+    state.startedMs = performance.now();
+    state.timer = setTimeout(onNodeTimeout, this.timeoutMs, this, state);
+    this.options.onEvent?.({ type: "node.start", runId: this.options.runId, nodeId: state.node.id, nodeType: state.node.type, at: Date.now() });
+    void this.runNode(state);
+  }
+
+  private async runNode(state: NodeState): Promise<void> {
+    let outputs: unknown;
+    try {
+      outputs = await state.impl.run({ inputs: state.inputs, config: state.config, ctx: new RunNodeContext(state, this.options) });
+    } catch (error) {
+      if (state.phase === "running" && !this.finished) this.fail(state, messageOf(error));
+      return;
+    }
+    // Stopped meanwhile (cancelled, timed out, or the run failed elsewhere): its result no longer counts.
+    if (state.phase !== "running" || this.finished) return;
+    const checked = checkOutputs(state, outputs);
+    if (typeof checked === "string") return this.fail(state, checked);
+    this.settle(state, checked, "succeeded", null);
+    if (state === this.exit) this.output = checked;
+    for (const edge of state.outgoing) {
+      const target = this.states.get(edge.target);
+      if (!target) continue;
+      target.inputs[edge.targetHandle] = checked[edge.sourceHandle];
+      if (--target.waiting === 0) this.start(target);
+    }
+    if (--this.remaining === 0) this.finish(finalStatus(this.exit, this.output ?? {}), null, null);
+  }
+}
+
+export async function executeGraph(graph: Graph, options: ExecuteOptions): Promise<ExecuteResult> {
+  const { states, exit } = plan(graph, options.impls ?? getImpl);
+  return new Promise<ExecuteResult>((resolve) => new Execution(states, exit, options, resolve).begin());
+}

@@ -1,0 +1,29 @@
+// Node type → implementation, for the runtime. Must list exactly the specs of nodes/registry.ts:
+// checked when this module loads, so a node added to one list and not the other fails at start-up.
+import { impl as generateExtractive } from "@/nodes/generate-extractive/run";
+import { impl as inputChat } from "@/nodes/input-chat/run";
+import { impl as outputAnswer } from "@/nodes/output-answer/run";
+import { impl as retrieveBm25 } from "@/nodes/retrieve-bm25/run";
+import { nodeSpecs } from "@/nodes/registry";
+import type { AnyNodeImpl } from "./node-context";
+
+export type ImplLookup = (type: string) => AnyNodeImpl | undefined;
+
+const impls: AnyNodeImpl[] = [inputChat, retrieveBm25, generateExtractive, outputAnswer];
+
+/** An impl lookup over a list, refusing two impls of one type. */
+export function implLookup(list: readonly AnyNodeImpl[]): ImplLookup {
+  const byType = new Map<string, AnyNodeImpl>();
+  for (const impl of list) {
+    if (byType.has(impl.spec.type)) throw new Error(`Node type "${impl.spec.type}" has two implementations`);
+    byType.set(impl.spec.type, impl);
+  }
+  return (type) => byType.get(type);
+}
+
+export const getImpl: ImplLookup = implLookup(impls);
+
+for (const spec of nodeSpecs) {
+  if (getImpl(spec.type)?.spec !== spec) throw new Error(`Node type "${spec.type}" is in nodes/registry.ts but has no implementation in server/runtime/registry.ts`);
+}
+if (impls.length !== nodeSpecs.length) throw new Error("server/runtime/registry.ts implements a node type that nodes/registry.ts does not list");

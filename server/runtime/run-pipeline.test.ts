@@ -1,0 +1,172 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { beforeAll, expect, it } from "vitest";
+import { z } from "zod";
+import { defineNodeSpec } from "@/nodes/define";
+import type { Graph } from "@/nodes/graph";
+import { ports } from "@/nodes/ports";
+import { describeEachDatabase } from "@/server/db/test-databases";
+import { ingestDocument } from "@/server/knowledge/ingest";
+import type { RunEvent } from "./events";
+import { defineRun } from "./node-context";
+import { getImpl, implLookup } from "./registry";
+import { runPipeline } from "./run-pipeline";
+import { createTraceWriter, spanWriter, traceWriterFor } from "./trace-writer";
+
+const seedDir = path.join(process.cwd(), "server", "db", "seed-documents");
+
+function answerGraph(knowledgeBaseId: string): Graph {
+  return {
+    schemaVersion: 1,
+    nodes: [
+      { id: "question", type: "input.chat", position: { x: 0, y: 0 }, config: {} },
+      { id: "retrieve", type: "retrieve.bm25", position: { x: 1, y: 0 }, config: { knowledgeBaseId, topK: 4 } },
+      { id: "answer", type: "generate.extractive", position: { x: 2, y: 0 }, config: {} },
+      { id: "output", type: "output.answer", position: { x: 3, y: 0 }, config: {} },
+    ],
+    edges: [
+      { id: "e1", source: "question", sourceHandle: "query", target: "retrieve", targetHandle: "query" },
+      { id: "e2", source: "question", sourceHandle: "query", target: "answer", targetHandle: "query" },
+      { id: "e3", source: "retrieve", sourceHandle: "passages", target: "answer", targetHandle: "passages" },
+      { id: "e4", source: "answer", sourceHandle: "answer", target: "output", targetHandle: "answer" },
+    ],
+  };
+}
+
+describeEachDatabase("runPipeline", (getDb) => {
+  let workspaceId = "";
+  let pipelineId = "";
+  let graph: Graph;
+
+  beforeAll(async () => {
+    const db = getDb();
+    const workspace = await db.workspace.create({ data: { name: "Runs", slug: "runs" } });
+    const base = await db.knowledgeBase.create({ data: { workspaceId: workspace.id, name: "Tenancy" } });
+    for (const fileName of (await readdir(seedDir)).filter((f) => f.endsWith(".md"))) {
+      await ingestDocument(db, { workspaceId: workspace.id, knowledgeBaseId: base.id, fileName, content: await readFile(path.join(seedDir, fileName)) });
+    }
+    const pipeline = await db.pipeline.create({ data: { workspaceId: workspace.id, name: "Tenancy answers" } });
+    workspaceId = workspace.id;
+    pipelineId = pipeline.id;
+    graph = answerGraph(base.id);
+  });
+
+  it("answers with citations and leaves a Run with one span per node", async () => {
+    const db = getDb();
+    const events: RunEvent[] = [];
+    const result = await runPipeline(db, {
+      workspaceId,
+      pipelineId,
+      source: "editor",
+      graph,
+      input: { question: "How much notice must a landlord give when the home is being sold?", history: [] },
+      onEvent: (e) => events.push(e),
+    });
+    expect(result.status).toBe("answered");
+    expect(result.answer?.text).toContain("vacant possession: 60 days' notice; [1]");
+    expect(result.answer?.citations[0]).toMatchObject({ marker: 1, source: { title: "Ending a tenancy" } });
+    expect(events.map((e) => e.type)).toContain("token");
+    expect(events.at(-1)).toMatchObject({ type: "run.end", runId: result.runId, status: "answered" });
+
+    const run = await db.run.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run).toMatchObject({ status: "answered", source: "editor", question: "How much notice must a landlord give when the home is being sold?", error: null });
+    expect(run.output).toMatchObject({ answer: { refused: false, mode: "offline" } });
+    expect(run.durationMs).toBeGreaterThanOrEqual(0);
+
+    await traceWriterFor(db).flush();
+    const spans = await db.span.findMany({ where: { runId: result.runId }, orderBy: { startedAt: "asc" } });
+    expect(spans.map((s) => [s.nodeId, s.status])).toEqual([
+      ["question", "succeeded"],
+      ["retrieve", "succeeded"],
+      ["answer", "succeeded"],
+      ["output", "succeeded"],
+    ]);
+    const retrieve = spans[1];
+    expect(retrieve.inputs).toMatchObject({ query: { question: run.question } });
+    expect((retrieve.outputs as { passages: unknown[] }).passages).toHaveLength(4);
+    expect(retrieve.logs).toEqual([expect.objectContaining({ message: expect.stringMatching(/^4 passage\(s\)/) })]);
+    expect(retrieve.workspaceId).toBe(workspaceId);
+  });
+
+  it("records a refusal when nothing supports an answer", async () => {
+    const db = getDb();
+    const result = await runPipeline(db, { workspaceId, pipelineId, source: "endpoint", graph, input: { question: "What is the boiling point of mercury?", history: [] } });
+    expect(result).toMatchObject({ status: "refused", answer: { refused: true, refusalReason: "No passage supports an answer to this question" } });
+    expect((await db.run.findUniqueOrThrow({ where: { id: result.runId } })).status).toBe("refused");
+  });
+
+  it("records an invalid graph as a failed run with every problem", async () => {
+    const db = getDb();
+    const broken: Graph = { ...graph, edges: graph.edges.filter((e) => e.id !== "e3") };
+    const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph: broken, input: { question: "deposit?", history: [] } });
+    expect(result).toMatchObject({ status: "failed", answer: null, problems: [{ code: "input_unwired", nodeId: "answer", port: "passages" }] });
+    const run = await db.run.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run).toMatchObject({ status: "failed", error: 'The pipeline cannot run: Node "answer" (generate.extractive): input "passages" is not connected' });
+  });
+
+  it("records a failing node on the run and in its span", async () => {
+    const db = getDb();
+    const failing = defineRun(
+      defineNodeSpec({ type: "test.fail", version: 1, category: "generation", title: "Fail", help: "", inputs: { query: ports.query }, outputs: { answer: ports.answer }, config: z.object({}) }),
+      async () => {
+        throw new Error("model unreachable");
+      },
+    );
+    const impls = implLookup([failing, ...["input.chat", "output.answer"].flatMap((t) => getImpl(t) ?? [])]);
+    const failingGraph: Graph = {
+      schemaVersion: 1,
+      nodes: [graph.nodes[0], { id: "gen", type: "test.fail", position: { x: 0, y: 0 }, config: {} }, graph.nodes[3]],
+      edges: [
+        { id: "a", source: "question", sourceHandle: "query", target: "gen", targetHandle: "query" },
+        { id: "b", source: "gen", sourceHandle: "answer", target: "output", targetHandle: "answer" },
+      ],
+    };
+    const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph: failingGraph, impls, input: { question: "q", history: [] } });
+    expect(result).toMatchObject({ status: "failed", error: 'Node "gen" (test.fail) failed: model unreachable' });
+    await traceWriterFor(db).flush();
+    const span = await db.span.findFirstOrThrow({ where: { runId: result.runId, nodeId: "gen" } });
+    expect(span).toMatchObject({ status: "failed", error: 'Node "gen" (test.fail) failed: model unreachable', outputs: null });
+  });
+
+  it("retries a failed trace write and writes every span", async () => {
+    const db = getDb();
+    const write = spanWriter(db);
+    let failOnce = true;
+    const reports: string[] = [];
+    const writer = createTraceWriter({
+      write: async (spans) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error("connection terminated unexpectedly");
+        }
+        await write(spans);
+      },
+      retryDelayMs: 5,
+      report: (m) => reports.push(m),
+    });
+    const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph, traceWriter: writer, input: { question: "When must a deposit be returned?", history: [] } });
+    await writer.flush();
+    expect(writer.stats()).toMatchObject({ written: 4, failedAttempts: 1, dropped: 0 });
+    expect(reports).toHaveLength(1);
+    expect(await db.span.count({ where: { runId: result.runId } })).toBe(4);
+  });
+
+  it("stores span values JSON cannot carry as they are best kept, without failing the batch", async () => {
+    const db = getDb();
+    const run = await db.run.create({ data: { workspaceId, pipelineId, source: "editor", input: {} } });
+    const cyclic: Record<string, unknown> = { name: "loop" };
+    cyclic.self = cyclic;
+    const startedAt = new Date("2025-03-01T10:00:00.123Z");
+    const base = { runId: run.id, workspaceId, nodeType: "test.node", status: "succeeded" as const, logs: [], error: null, startedAt, durationMs: 1.6, tokens: 3 };
+    await spanWriter(db)([
+      { ...base, nodeId: "nul", inputs: { text: "before\u0000after", path: "C:\\u0000dir" }, outputs: { count: 10n } },
+      { ...base, nodeId: "cycle", inputs: { value: cyclic }, outputs: null },
+    ]);
+    const spans = await db.span.findMany({ where: { runId: run.id }, orderBy: { nodeId: "asc" } });
+    expect(spans.map((s) => [s.nodeId, s.inputs, s.outputs])).toEqual([
+      ["cycle", { unserializable: expect.stringContaining("circular") }, null],
+      ["nul", { text: "before\ufffdafter", path: "C:\\u0000dir" }, { count: "10" }],
+    ]);
+    expect(spans[0]).toMatchObject({ startedAt, durationMs: 2, tokens: 3, status: "succeeded", logs: [] });
+  });
+});

@@ -1,0 +1,105 @@
+// One traced run of a pipeline, as the editor and the published endpoint start it: a Run row first
+// (so even a refused or broken graph leaves a record), then the graph executed against the
+// workspace's knowledge, its spans streamed to the trace writer, and the Run closed with its outcome.
+import type { Graph } from "@/nodes/graph";
+import { answer as answerSchema, type Answer, type Query } from "@/nodes/ports";
+import type { GraphProblem } from "@/nodes/validate";
+import type { Db } from "@/server/db/client";
+import type { RunSource } from "@/server/db/generated/client";
+import { createKnowledgeStore } from "@/server/knowledge/search";
+import type { FinalRunStatus, RunEvent } from "./events";
+import { executeGraph, GraphInvalidError, type ExecuteResult } from "./execute";
+import { toJson } from "./json";
+import type { ImplLookup } from "./registry";
+import { traceWriterFor, type TraceWriter } from "./trace-writer";
+
+export interface RunPipelineArgs {
+  workspaceId: string;
+  pipelineId: string;
+  versionId?: string | null;
+  source: RunSource;
+  apiKeyId?: string | null;
+  graph: Graph;
+  input: Query;
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+  nodeTimeoutMs?: number;
+  /** Overrides for tests: node implementations and the trace writer. */
+  impls?: ImplLookup;
+  traceWriter?: TraceWriter;
+}
+
+export interface PipelineRunResult {
+  runId: string;
+  status: FinalRunStatus;
+  answer: Answer | null;
+  error?: string;
+  problems?: GraphProblem[];
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<PipelineRunResult> {
+  const { workspaceId, input } = args;
+  const run = await db.run.create({
+    data: {
+      workspaceId,
+      pipelineId: args.pipelineId,
+      versionId: args.versionId ?? null,
+      source: args.source,
+      apiKeyId: args.apiKeyId ?? null,
+      status: "running",
+      question: input.question,
+      input,
+    },
+  });
+  const writer = args.traceWriter ?? traceWriterFor(db);
+  const started = performance.now();
+
+  let result: ExecuteResult;
+  try {
+    result = await executeGraph(args.graph, {
+      runId: run.id,
+      workspaceId,
+      input,
+      knowledge: createKnowledgeStore(db, workspaceId),
+      signal: args.signal,
+      nodeTimeoutMs: args.nodeTimeoutMs,
+      onEvent: args.onEvent,
+      onSpan: (span) => writer.enqueue({ ...span, runId: run.id, workspaceId }),
+      impls: args.impls,
+    });
+  } catch (error) {
+    // The graph could not start (it is invalid, or the runtime broke): the Run still says why.
+    const message = messageOf(error);
+    const durationMs = performance.now() - started;
+    await db.run.update({ where: { id: run.id }, data: { status: "failed", error: message, durationMs: Math.round(durationMs) } });
+    args.onEvent?.({ type: "run.end", runId: run.id, status: "failed", output: null, error: message, durationMs });
+    return {
+      runId: run.id,
+      status: "failed",
+      answer: null,
+      error: message,
+      ...(error instanceof GraphInvalidError ? { problems: error.problems } : {}),
+    };
+  }
+
+  const parsed = answerSchema.safeParse(result.output?.answer);
+  await db.run.update({
+    where: { id: run.id },
+    data: {
+      status: result.status,
+      ...(result.output ? { output: toJson(result.output) } : {}),
+      error: result.error,
+      durationMs: Math.round(result.durationMs),
+    },
+  });
+  return {
+    runId: run.id,
+    status: result.status,
+    answer: parsed.success ? parsed.data : null,
+    ...(result.error ? { error: result.error } : {}),
+  };
+}

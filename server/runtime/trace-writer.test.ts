@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { createTraceWriter, type TraceSpan } from "./trace-writer";
+
+function span(n: number): TraceSpan {
+  return {
+    runId: "run",
+    workspaceId: "ws",
+    nodeId: `node-${n}`,
+    nodeType: "test.node",
+    status: "succeeded",
+    inputs: {},
+    outputs: { n },
+    logs: [],
+    error: null,
+    startedAt: new Date(),
+    durationMs: 1,
+    tokens: 0,
+  };
+}
+
+describe("createTraceWriter", () => {
+  it("writes in batches off the caller's path, on its timer", async () => {
+    const batches: number[][] = [];
+    const writer = createTraceWriter({
+      write: async (spans) => void batches.push(spans.map((s) => s.outputs?.n as number)),
+      batchSize: 3,
+      flushIntervalMs: 10,
+    });
+    for (let n = 0; n < 7; n++) writer.enqueue(span(n));
+    // Nothing is written inside the caller's turn: enqueue only queues.
+    expect(batches).toEqual([]);
+    expect(writer.stats()).toMatchObject({ enqueued: 7, pending: 7, written: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(batches).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(writer.stats()).toMatchObject({ written: 7, pending: 0, dropped: 0 });
+  });
+
+  it("retries a failed write with backoff and loses nothing", async () => {
+    const written: number[] = [];
+    const reports: string[] = [];
+    let failures = 2;
+    const writer = createTraceWriter({
+      write: async (spans) => {
+        if (failures-- > 0) throw new Error("connection reset");
+        written.push(...spans.map((s) => s.outputs?.n as number));
+      },
+      retryDelayMs: 5,
+      report: (m) => reports.push(m),
+    });
+    for (let n = 0; n < 4; n++) writer.enqueue(span(n));
+    await writer.flush();
+    expect(written).toEqual([0, 1, 2, 3]);
+    expect(writer.stats()).toMatchObject({ written: 4, failedAttempts: 2, dropped: 0, pending: 0, lastError: "connection reset" });
+    expect(reports).toEqual([
+      "writing 4 span(s) failed (attempt 1 of 6), retrying in 5 ms: connection reset",
+      "writing 4 span(s) failed (attempt 2 of 6), retrying in 10 ms: connection reset",
+    ]);
+  });
+
+  it("gives a batch up only after its last attempt, and says so loudly with a count", async () => {
+    const reports: string[] = [];
+    const writer = createTraceWriter({
+      write: async () => {
+        throw new Error("relation \"Span\" does not exist");
+      },
+      maxAttempts: 2,
+      retryDelayMs: 1,
+      report: (m) => reports.push(m),
+    });
+    writer.enqueue(span(1));
+    writer.enqueue(span(2));
+    await writer.flush();
+    expect(writer.stats()).toMatchObject({ written: 0, dropped: 2, failedAttempts: 2, pending: 0 });
+    expect(reports.at(-1)).toBe('gave up writing 2 span(s) after 2 attempts: relation "Span" does not exist (2 dropped in total)');
+  });
+
+  it("refuses spans beyond its bound while the database is down, and counts them", async () => {
+    const reports: string[] = [];
+    let release: () => void = () => {};
+    const writer = createTraceWriter({
+      write: () => new Promise<void>((resolve) => (release = resolve)),
+      maxQueue: 2,
+      flushIntervalMs: 1,
+      report: (m) => reports.push(m),
+    });
+    for (let n = 0; n < 5; n++) writer.enqueue(span(n));
+    expect(writer.stats()).toMatchObject({ enqueued: 2, dropped: 3 });
+    expect(reports[0]).toMatch(/^trace queue is full \(2 spans waiting/);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    release();
+    await writer.flush();
+    expect(writer.stats()).toMatchObject({ written: 2, pending: 0 });
+  });
+});

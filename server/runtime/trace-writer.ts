@@ -1,0 +1,183 @@
+// Writes spans to the database off the hot path: a run only appends to a queue; the queue is written
+// in batches on a short timer, or at once when a batch is full. A failed write is retried with
+// backoff; a batch that still fails is reported loudly and counted, never dropped in silence.
+import type { Db } from "@/server/db/client";
+import type { SpanRecord } from "./events";
+import { toJson } from "./json";
+
+export type TraceSpan = SpanRecord & { runId: string; workspaceId: string };
+
+export interface TraceWriterOptions {
+  /** Writes one batch; throws when it did not. */
+  write: (spans: TraceSpan[]) => Promise<void>;
+  batchSize?: number;
+  flushIntervalMs?: number;
+  /** Spans held at most; beyond it new spans are refused (and counted as dropped). */
+  maxQueue?: number;
+  /** Tries per batch before it is given up. */
+  maxAttempts?: number;
+  /** First retry delay; doubled on each further attempt. */
+  retryDelayMs?: number;
+  /** Where failures are reported. */
+  report?: (message: string) => void;
+}
+
+export interface TraceWriterStats {
+  enqueued: number;
+  written: number;
+  pending: number;
+  failedAttempts: number;
+  dropped: number;
+  lastError: string | null;
+}
+
+export interface TraceWriter {
+  enqueue(span: TraceSpan): void;
+  /** Resolves once every span enqueued before the call is written (or given up). */
+  flush(): Promise<void>;
+  stats(): TraceWriterStats;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
+  const batchSize = options.batchSize ?? 500;
+  const flushIntervalMs = options.flushIntervalMs ?? 20;
+  const maxQueue = options.maxQueue ?? 100_000;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const retryDelayMs = options.retryDelayMs ?? 200;
+  const report = options.report ?? ((message: string) => console.error(`[trace] ${message}`));
+
+  let queue: TraceSpan[] = [];
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let soon: ReturnType<typeof setImmediate> | null = null;
+  let draining: Promise<void> | null = null;
+  const stats: TraceWriterStats = { enqueued: 0, written: 0, pending: 0, failedAttempts: 0, dropped: 0, lastError: null };
+
+  const writeWithRetry = async (batch: TraceSpan[]) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await options.write(batch);
+        stats.written += batch.length;
+        return;
+      } catch (error) {
+        stats.failedAttempts++;
+        stats.lastError = messageOf(error);
+        if (attempt >= maxAttempts) {
+          stats.dropped += batch.length;
+          report(`gave up writing ${batch.length} span(s) after ${attempt} attempts: ${stats.lastError} (${stats.dropped} dropped in total)`);
+          return;
+        }
+        const delay = retryDelayMs * 2 ** (attempt - 1);
+        report(`writing ${batch.length} span(s) failed (attempt ${attempt} of ${maxAttempts}), retrying in ${delay} ms: ${stats.lastError}`);
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  };
+
+  const drain = async () => {
+    while (queue.length > 0) {
+      const batch = queue.length <= batchSize ? queue : queue.slice(0, batchSize);
+      queue = queue.length <= batchSize ? [] : queue.slice(batchSize);
+      await writeWithRetry(batch);
+      stats.pending -= batch.length;
+    }
+  };
+
+  const startDrain = (): Promise<void> => {
+    if (timer) clearTimeout(timer);
+    if (soon) clearImmediate(soon);
+    timer = soon = null;
+    draining ??= drain().finally(() => {
+      draining = null;
+      // Spans that arrived during the last write wait for the timer like any others.
+      if (queue.length > 0) schedule();
+    });
+    return draining;
+  };
+
+  const schedule = () => {
+    if (draining) return;
+    // A full batch goes out on the next turn of the event loop, never inside the caller's enqueue.
+    if (queue.length >= batchSize) soon ??= setImmediate(startDrain);
+    else timer ??= setTimeout(startDrain, flushIntervalMs);
+  };
+
+  return {
+    enqueue(span) {
+      if (stats.pending >= maxQueue) {
+        stats.dropped++;
+        if (stats.dropped === 1 || stats.dropped % 1000 === 0) {
+          report(`trace queue is full (${maxQueue} spans waiting, last error: ${stats.lastError ?? "none"}): ${stats.dropped} span(s) dropped`);
+        }
+        return;
+      }
+      queue.push(span);
+      stats.enqueued++;
+      stats.pending++;
+      schedule();
+    },
+    async flush() {
+      while (stats.pending > 0) await startDrain();
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+// jsonb cannot hold U+0000; an unescaped "\u0000" in the JSON text becomes U+FFFD instead.
+const nulEscape = /(?<!\\)((?:\\\\)*)\\u0000/g;
+
+function batchJson(spans: TraceSpan[]): string {
+  const rows = spans.map((span) => ({
+    workspaceId: span.workspaceId,
+    runId: span.runId,
+    nodeId: span.nodeId,
+    nodeType: span.nodeType,
+    status: span.status,
+    inputs: span.inputs,
+    outputs: span.outputs,
+    logs: span.logs,
+    error: span.error,
+    startedAt: span.startedAt.toISOString(),
+    durationMs: Math.round(span.durationMs),
+    tokens: span.tokens,
+  }));
+  let text: string;
+  try {
+    text = JSON.stringify(rows, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+  } catch {
+    // Some value JSON cannot carry: convert field by field, so only that field becomes a note.
+    text = JSON.stringify(rows.map((row) => ({ ...row, inputs: toJson(row.inputs), outputs: row.outputs && toJson(row.outputs), logs: toJson(row.logs) })));
+  }
+  return text.replace(nulEscape, "$1\\ufffd");
+}
+
+/**
+ * The database side: one INSERT per batch, its rows sent as a single JSON document. Row by row through
+ * `createMany` costs hundreds of microseconds per span on the embedded database; this costs a few.
+ */
+export function spanWriter(db: Db): (spans: TraceSpan[]) => Promise<void> {
+  return async (spans) => {
+    await db.$executeRaw`
+      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens")
+      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens
+      FROM jsonb_to_recordset(${batchJson(spans)}::jsonb) AS s(
+        "workspaceId" text, "runId" text, "nodeId" text, "nodeType" text, status text, inputs jsonb, outputs jsonb,
+        logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer
+      )`;
+  };
+}
+
+const writers = new WeakMap<Db, TraceWriter>();
+
+/** The process's trace writer for a database client. */
+export function traceWriterFor(db: Db): TraceWriter {
+  let writer = writers.get(db);
+  if (!writer) {
+    writer = createTraceWriter({ write: spanWriter(db) });
+    writers.set(db, writer);
+  }
+  return writer;
+}
