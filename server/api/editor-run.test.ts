@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "@/server/db/test-databases";
+import { traceWriterFor } from "@/server/runtime/trace-writer";
+import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
+import { handleEditorRun } from "./editor-run";
+import { appRouter } from "./root";
+
+function runRequest(pipelineId: string, body: unknown, signal?: AbortSignal) {
+  return new Request(`http://test/api/pipelines/${pipelineId}/run`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+    signal,
+  });
+}
+
+/** The stream's messages as [event, data] pairs. */
+async function readEvents(response: Response): Promise<[string, Record<string, unknown>][]> {
+  const text = await response.text();
+  return text
+    .split("\n\n")
+    .filter(Boolean)
+    .map((block) => {
+      const event = /^event: (.+)$/m.exec(block)![1];
+      const data = JSON.parse(/^data: (.+)$/m.exec(block)![1]) as Record<string, unknown>;
+      return [event, data];
+    });
+}
+
+describeEachDatabase("editor run route", (getDb) => {
+  let workspaceId: string;
+  let pipelineId: string;
+  const ctx = () => ({ db: getDb(), workspaceId });
+
+  beforeAll(async () => {
+    ({ workspaceId } = await seedDatabase(getDb()));
+    pipelineId = (await appRouter.createCaller(ctx()).pipeline.list()).find((pipeline) => pipeline.name === EXAMPLE_PIPELINE_NAME)!.id;
+  });
+
+  // The trace is written off the hot path: let it land before the database closes.
+  afterAll(() => traceWriterFor(getDb()).flush());
+
+  it("streams the run of the saved draft as server-sent events", async () => {
+    const response = await handleEditorRun(runRequest(pipelineId, { question: "When must the landlord start an urgent repair?" }), ctx(), pipelineId);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const events = await readEvents(response);
+    const types = events.map(([type]) => type);
+    expect(types[0]).toBe("run.start");
+    expect(types[types.length - 1]).toBe("run.end");
+    expect(types.filter((type) => type === "node.start")).toHaveLength(4);
+    expect(types.filter((type) => type === "node.end")).toHaveLength(4);
+    for (const [type, data] of events) expect(data.type).toBe(type);
+
+    const end = events[events.length - 1][1];
+    expect(end.status).toBe("answered");
+    const run = await getDb().run.findUniqueOrThrow({ where: { id: end.runId as string }, include: { version: true } });
+    expect(run).toMatchObject({ source: "editor", pipelineId, apiKeyId: null });
+    expect(run.version?.number).toBe(0);
+  });
+
+  it("answers 400 before streaming for a bad body or a draft with problems, 404 for an unknown pipeline", async () => {
+    const noQuestion = await handleEditorRun(runRequest(pipelineId, { history: [] }), ctx(), pipelineId);
+    expect(noQuestion.status).toBe(400);
+    expect(((await noQuestion.json()) as { error: string }).error).toMatch(/question/);
+
+    const caller = appRouter.createCaller(ctx());
+    const { id } = await caller.pipeline.create({ name: "Half built" });
+    await caller.pipeline.saveDraft({
+      id,
+      revision: 1,
+      graph: { schemaVersion: 1, nodes: [{ id: "answer", type: "generate.extractive", position: { x: 0, y: 0 }, config: {} }], edges: [] },
+    });
+    const invalid = await handleEditorRun(runRequest(id, { question: "Anything?" }), ctx(), id);
+    expect(invalid.status).toBe(400);
+    const body = (await invalid.json()) as { error: string; problems: unknown[] };
+    expect(body.problems.length).toBeGreaterThan(0);
+    expect(JSON.stringify(body.problems)).toContain("answer");
+
+    expect((await handleEditorRun(runRequest("missing", { question: "Anything?" }), ctx(), "missing")).status).toBe(404);
+  });
+});

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApiKey } from "@/server/auth/api-keys";
+import { describeEachDatabase } from "@/server/db/test-databases";
+import { traceWriterFor } from "@/server/runtime/trace-writer";
+import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
+import { handlePublishedRun } from "./published-run";
+import { MAX_RUN_BODY_BYTES } from "./run-request";
+import { appRouter } from "./root";
+
+const QUESTION = "How much can a landlord ask for as a security deposit?";
+
+interface Body {
+  answer?: string;
+  citations?: { marker: number; passageId: string; documentId: string; title: string; quote: string }[];
+  refused?: boolean;
+  runId?: string;
+  error?: string;
+  issues?: { path: string; message: string }[];
+}
+
+describeEachDatabase("published endpoint", (getDb) => {
+  let workspaceId: string;
+  let slug: string;
+  let key: { id: string; secret: string };
+
+  function call(body: unknown, options: { secret?: string | null; slug?: string; headers?: Record<string, string> } = {}) {
+    const secret = options.secret === undefined ? key.secret : options.secret;
+    const request = new Request(`http://test/api/v1/pipelines/${options.slug ?? slug}/run`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(secret ? { authorization: `Bearer ${secret}` } : {}), ...options.headers },
+      body: typeof body === "string" ? body : JSON.stringify(body),
+    });
+    return handlePublishedRun(request, getDb(), options.slug ?? slug);
+  }
+
+  async function json(response: Response): Promise<Body> {
+    return (await response.json()) as Body;
+  }
+
+  beforeAll(async () => {
+    ({ workspaceId } = await seedDatabase(getDb()));
+    const caller = appRouter.createCaller({ db: getDb(), workspaceId });
+    const example = (await caller.pipeline.list()).find((pipeline) => pipeline.name === EXAMPLE_PIPELINE_NAME)!;
+    ({ slug } = await caller.pipeline.publish({ id: example.id, slug: `tenancy-${Date.now()}` }));
+    key = await createApiKey(getDb(), { workspaceId, name: "tests" });
+  });
+
+  // The trace is written off the hot path: let it land before the database closes.
+  afterAll(() => traceWriterFor(getDb()).flush());
+
+  it("answers a question with citations to the seeded handbook, and traces the call", async () => {
+    const response = await call({ question: QUESTION, history: [] });
+    expect(response.status).toBe(200);
+    const body = await json(response);
+    expect(body.refused).toBe(false);
+    expect(body.answer).toMatch(/deposit/i);
+    expect(body.answer).toMatch(/\[\d+\]/);
+    expect(body.citations!.length).toBeGreaterThan(0);
+    for (const citation of body.citations!) {
+      expect(body.answer).toContain(`[${citation.marker}]`);
+      expect(citation.title).toBeTruthy();
+      expect(citation.quote.length).toBeGreaterThan(0);
+    }
+    expect(body.citations!.map((citation) => citation.title)).toContain("Security deposits");
+
+    const run = await getDb().run.findUniqueOrThrow({ where: { id: body.runId }, include: { version: true } });
+    expect(run).toMatchObject({ workspaceId, source: "endpoint", apiKeyId: key.id, question: QUESTION });
+    expect(run.version?.number).toBe(1);
+  });
+
+  it("traces every call as a run of its own, with the key that made it", async () => {
+    const before = await getDb().run.count({ where: { apiKeyId: key.id, source: "endpoint" } });
+    const bodies = await Promise.all(
+      ["When must a landlord start an urgent repair?", "How much notice is needed for a rent increase?"].map(async (question) => json(await call({ question }))),
+    );
+    expect(new Set(bodies.map((body) => body.runId)).size).toBe(2);
+    expect(await getDb().run.count({ where: { apiKeyId: key.id, source: "endpoint" } })).toBe(before + 2);
+  });
+
+  it("streams the run as server-sent events when asked to", async () => {
+    const response = await call({ question: QUESTION }, { headers: { accept: "text/event-stream" } });
+    expect(response.headers.get("content-type")).toMatch(/^text\/event-stream/);
+    const text = await response.text();
+    const events = [...text.matchAll(/^event: (.+)$/gm)].map((match) => match[1]);
+    expect(events[0]).toBe("run.start");
+    expect(events[events.length - 1]).toBe("run.end");
+    expect(text).toMatch(/"status":"answered"/);
+  });
+
+  it("refuses a request without a valid key with 401 and a Bearer challenge", async () => {
+    const revoked = await createApiKey(getDb(), { workspaceId, name: "revoked" });
+    await appRouter.createCaller({ db: getDb(), workspaceId }).apiKey.revoke({ id: revoked.id });
+    const cases: [string | null, RegExp][] = [
+      [null, /Missing Authorization/],
+      [`gw_${"x".repeat(43)}`, /not valid/],
+      [revoked.secret, /revoked/],
+    ];
+    for (const [secret, reason] of cases) {
+      const response = await call({ question: QUESTION }, { secret });
+      expect(response.status).toBe(401);
+      expect(response.headers.get("www-authenticate")).toMatch(/^Bearer/);
+      expect((await json(response)).error).toMatch(reason);
+    }
+  });
+
+  it("answers 400 naming the field for a malformed body", async () => {
+    const missing = await call({ history: [] });
+    expect(missing.status).toBe(400);
+    const missingBody = await json(missing);
+    expect(missingBody.error).toMatch(/question/);
+    expect(missingBody.issues!.map((issue) => issue.path)).toEqual(["question"]);
+
+    const notJson = await call("{question: 'unquoted'}");
+    expect(notJson.status).toBe(400);
+    expect((await json(notJson)).error).toMatch(/not valid JSON/);
+
+    const badHistory = await call({ question: QUESTION, history: "earlier we talked about rent" });
+    expect(badHistory.status).toBe(400);
+    expect((await json(badHistory)).issues!.map((issue) => issue.path)).toEqual(["history"]);
+
+    const badRole = await call({ question: QUESTION, history: [{ role: "system", content: "x" }] });
+    expect((await json(badRole)).error).toMatch(/history\[0\]\.role/);
+
+    const empty = await call({ question: "   " });
+    expect((await json(empty)).error).toMatch(/question: Ask a question/);
+  });
+
+  it("answers 404 for an unknown slug and for another workspace's endpoint", async () => {
+    const unknown = await call({ question: QUESTION }, { slug: "no-such-pipeline" });
+    expect(unknown.status).toBe(404);
+    expect((await json(unknown)).error).toContain("/api/v1/pipelines/no-such-pipeline/run");
+
+    const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-endpoint" } });
+    const outsider = await createApiKey(getDb(), { workspaceId: other.id, name: "outsider" });
+    expect((await call({ question: QUESTION }, { secret: outsider.secret })).status).toBe(404);
+  });
+
+  it("answers 413 for a body over 1 MB, declared or not", async () => {
+    const huge = JSON.stringify({ question: QUESTION, history: [{ role: "user", content: "x".repeat(MAX_RUN_BODY_BYTES) }] });
+    expect((await call(huge)).status).toBe(413);
+    expect((await call("{}", { headers: { "content-length": String(MAX_RUN_BODY_BYTES + 1) } })).status).toBe(413);
+  });
+
+  describe("rate limit", () => {
+    it("answers 429 with Retry-After once a key exceeds the endpoint's limit", async () => {
+      const limited = await createApiKey(getDb(), { workspaceId, name: "limited" });
+      await getDb().endpoint.update({ where: { slug }, data: { rateLimitPerMinute: 2 } });
+      try {
+        for (let i = 0; i < 2; i++) expect((await call({ question: QUESTION }, { secret: limited.secret })).status).toBe(200);
+        const refused = await call({ question: QUESTION }, { secret: limited.secret });
+        expect(refused.status).toBe(429);
+        expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+        expect((await json(refused)).error).toMatch(/2 times per minute/);
+        // Another key has its own allowance.
+        const fresh = await createApiKey(getDb(), { workspaceId, name: "fresh" });
+        expect((await call({ question: QUESTION }, { secret: fresh.secret })).status).toBe(200);
+      } finally {
+        await getDb().endpoint.update({ where: { slug }, data: { rateLimitPerMinute: 60 } });
+      }
+    });
+  });
+});

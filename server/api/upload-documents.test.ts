@@ -1,0 +1,91 @@
+import { beforeAll, expect, it } from "vitest";
+import { describeEachDatabase } from "@/server/db/test-databases";
+import { MAX_FILE_BYTES, MAX_UPLOAD_BYTES, handleDocumentUpload, type UploadOutcome } from "./upload-documents";
+
+const DEPOSITS = `# Holding deposits
+
+A holding deposit may not exceed one week's rent and must be refunded within 7 days if the landlord withdraws.
+`;
+
+describeEachDatabase("document upload route", (getDb) => {
+  let workspaceId: string;
+  let knowledgeBaseId: string;
+  const ctx = () => ({ db: getDb(), workspaceId });
+
+  beforeAll(async () => {
+    workspaceId = (await getDb().workspace.create({ data: { name: "Uploads", slug: "uploads" } })).id;
+    knowledgeBaseId = (await getDb().knowledgeBase.create({ data: { workspaceId, name: "Leases" } })).id;
+  });
+
+  function upload(files: File[], id = knowledgeBaseId) {
+    const form = new FormData();
+    for (const file of files) form.append("files", file);
+    return handleDocumentUpload(new Request(`http://test/api/knowledge/${id}/documents`, { method: "POST", body: form }), ctx(), id);
+  }
+
+  it("ingests good files and fails bad ones on their own, each with a reason", async () => {
+    const response = await upload([
+      new File([DEPOSITS], "holding-deposits.md", { type: "text/markdown" }),
+      new File([""], "empty.md", { type: "text/markdown" }),
+      new File([new Uint8Array([0x25, 0x50, 0x44, 0x46])], "lease.pdf", { type: "application/pdf" }),
+      new File(["Pets need the landlord's written consent, which may not be unreasonably refused."], "pets.txt", { type: "text/plain" }),
+    ]);
+    expect(response.status).toBe(200);
+    const { documents } = (await response.json()) as { documents: UploadOutcome[] };
+    expect(documents.map((document) => [document.fileName, document.status])).toEqual([
+      ["holding-deposits.md", "ready"],
+      ["empty.md", "failed"],
+      ["lease.pdf", "failed"],
+      ["pets.txt", "ready"],
+    ]);
+    expect(documents[1].error).toMatch(/empty/);
+    expect(documents[2].error).toMatch(/not a supported file type/);
+    expect(documents[0].error).toBeUndefined();
+
+    const stored = await getDb().document.findUniqueOrThrow({ where: { id: documents[0].id } });
+    expect(stored).toMatchObject({ knowledgeBaseId, workspaceId, title: "Holding deposits", status: "ready" });
+    expect(stored.chunkCount).toBeGreaterThan(0);
+  });
+
+  it("fails a file over the per-file limit without reading it into the base", async () => {
+    const response = await upload([
+      new File([new Uint8Array(MAX_FILE_BYTES + 1)], "huge.txt", { type: "text/plain" }),
+      new File(["Rent is due on the first day of each month."], "rent-day.txt", { type: "text/plain" }),
+    ]);
+    const { documents } = (await response.json()) as { documents: UploadOutcome[] };
+    expect(documents[0]).toMatchObject({ fileName: "huge.txt", status: "failed" });
+    expect(documents[0].error).toMatch(/limit is 50 MB per file/);
+    expect(documents[1]).toMatchObject({ fileName: "rent-day.txt", status: "ready" });
+    expect(await getDb().document.count({ where: { fileName: "huge.txt" } })).toBe(0);
+  });
+
+  it("answers 413 for a request over the total limit, 404 for another workspace's base, 400 without files", async () => {
+    const tooBig = new Request(`http://test/api/knowledge/${knowledgeBaseId}/documents`, {
+      method: "POST",
+      headers: { "content-type": "multipart/form-data; boundary=x", "content-length": String(MAX_UPLOAD_BYTES + 1) },
+      body: "--x--",
+    });
+    expect((await handleDocumentUpload(tooBig, ctx(), knowledgeBaseId)).status).toBe(413);
+
+    const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-uploads" } });
+    const foreign = await handleDocumentUpload(
+      new Request("http://test", { method: "POST", body: new FormData() }),
+      { db: getDb(), workspaceId: other.id },
+      knowledgeBaseId,
+    );
+    expect(foreign.status).toBe(404);
+
+    const form = new FormData();
+    form.append("note", "no files here");
+    const empty = await handleDocumentUpload(new Request("http://test", { method: "POST", body: form }), ctx(), knowledgeBaseId);
+    expect(empty.status).toBe(400);
+    expect(((await empty.json()) as { error: string }).error).toMatch(/"files"/);
+
+    const json = await handleDocumentUpload(
+      new Request("http://test", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" }),
+      ctx(),
+      knowledgeBaseId,
+    );
+    expect(json.status).toBe(415);
+  });
+});
