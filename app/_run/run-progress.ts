@@ -1,0 +1,74 @@
+// Folds the run's events, in the order they stream, into what the editor shows. Pure.
+import type { GraphProblem } from "@/nodes/validate";
+import { extractAnswer } from "@/components/answer/extract-answer";
+import type { NodeRunState } from "@/components/editor/run-overlay";
+import type { RunProgress } from "@/components/editor/run-progress";
+import type { RunEvent } from "@/server/runtime/events";
+
+const nodeStatus: Record<Extract<RunEvent, { type: "node.end" }>["status"], NodeRunState["status"]> = {
+  succeeded: "done",
+  failed: "failed",
+  cancelled: "cancelled",
+};
+
+export function startedProgress(): RunProgress {
+  return { status: "running", streamed: "", problems: [], nodes: {} };
+}
+
+export function applyRunEvent(progress: RunProgress, event: RunEvent): RunProgress {
+  switch (event.type) {
+    case "run.start":
+      return { ...progress, runId: event.runId };
+    case "node.start":
+      return { ...progress, nodes: { ...progress.nodes, [event.nodeId]: { status: "running" } } };
+    case "token":
+      return { ...progress, streamed: progress.streamed + event.text };
+    case "node.end":
+      return {
+        ...progress,
+        nodes: {
+          ...progress.nodes,
+          [event.nodeId]: {
+            status: nodeStatus[event.status],
+            durationMs: event.durationMs,
+            ...(event.error ? { error: event.error } : {}),
+            ...(event.outputs ? { outputs: event.outputs } : {}),
+          },
+        },
+      };
+    case "run.end": {
+      const answer = extractAnswer(event.output);
+      return {
+        ...progress,
+        runId: event.runId,
+        status: event.status,
+        durationMs: event.durationMs,
+        ...(answer ? { answer } : {}),
+        ...(event.error ? { error: event.error } : {}),
+        // A node still marked running when the run ended was stopped with it.
+        nodes: Object.fromEntries(
+          Object.entries(progress.nodes).map(([id, node]) => [id, node.status === "running" ? { ...node, status: "cancelled" as const } : node]),
+        ),
+      };
+    }
+  }
+}
+
+/** The run could not finish (refused before it started, the connection broke, the person stopped it). */
+export function endedWithout(
+  progress: RunProgress,
+  status: "failed" | "cancelled",
+  error: string,
+  problems: GraphProblem[] = [],
+): RunProgress {
+  if (progress.status !== "running") return progress;
+  return {
+    ...progress,
+    status,
+    error,
+    problems,
+    nodes: Object.fromEntries(
+      Object.entries(progress.nodes).map(([id, node]) => [id, node.status === "running" ? { ...node, status: "cancelled" as const } : node]),
+    ),
+  };
+}

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { configErrors, configFields, defaultConfig, humanise, readNumberInput } from "./config-fields";
+
+const config = z.object({
+  knowledgeBaseId: z.string().min(1, "Choose a knowledge base").meta({ widget: "knowledgeBase" }),
+  topK: z.number().int().min(1).max(200).default(20).describe("How many passages to keep"),
+  mode: z.enum(["bm25", "tfidf"]).default("bm25"),
+  strict: z.boolean().default(false),
+  prompt: z.string().default("Answer.").meta({ widget: "textarea", title: "System prompt" }),
+  note: z.string().nullable().optional(),
+  threshold: z.number().gt(0).lt(1).default(0.5),
+  weights: z.array(z.number()).default([1, 1]),
+  kind: z.literal("plain"),
+});
+
+describe("configFields", () => {
+  const fields = Object.fromEntries(configFields(config).map((f) => [f.name, f]));
+
+  it("keeps the spec's field order", () => {
+    expect(configFields(config).map((f) => f.name)).toEqual(Object.keys(config.shape));
+  });
+
+  it("maps each zod type to its form control", () => {
+    expect(fields.knowledgeBaseId).toMatchObject({ kind: "knowledgeBase", label: "Knowledge base", required: true });
+    expect(fields.topK).toMatchObject({
+      kind: "number",
+      integer: true,
+      min: 1,
+      max: 200,
+      default: 20,
+      required: false,
+      help: "How many passages to keep",
+      label: "Top K",
+    });
+    expect(fields.mode).toMatchObject({ kind: "enum", options: ["bm25", "tfidf"], default: "bm25" });
+    expect(fields.strict).toMatchObject({ kind: "boolean", default: false });
+    expect(fields.prompt).toMatchObject({ kind: "text", multiline: true, label: "System prompt" });
+    expect(fields.note).toMatchObject({ kind: "text", multiline: false, required: false });
+    expect(fields.threshold).toMatchObject({ kind: "number", integer: false, min: 0, max: 1 });
+    expect(fields.weights).toMatchObject({ kind: "json", default: [1, 1] });
+    expect(fields.kind).toMatchObject({ kind: "enum", options: ["plain"], required: true });
+  });
+
+  it("spells out every default for a new node", () => {
+    expect(defaultConfig(configFields(config))).toEqual({
+      topK: 20,
+      mode: "bm25",
+      strict: false,
+      prompt: "Answer.",
+      threshold: 0.5,
+      weights: [1, 1],
+    });
+  });
+});
+
+describe("configErrors", () => {
+  it("names the field and says what is wrong", () => {
+    const errors = configErrors(config, { knowledgeBaseId: "", topK: 500, kind: "plain", weights: [1, "x"] });
+    expect(errors.knowledgeBaseId).toBe("Choose a knowledge base");
+    expect(errors.topK).toMatch(/200/);
+    expect(errors.weights).toMatch(/at 1/);
+    expect(errors.mode).toBeUndefined();
+  });
+
+  it("says a missing required field is required", () => {
+    expect(configErrors(config, { kind: "plain" }).knowledgeBaseId).toBe("Required");
+  });
+
+  it("is empty for a valid config", () => {
+    expect(configErrors(config, { knowledgeBaseId: "kb1", kind: "plain" })).toEqual({});
+  });
+});
+
+describe("humanise and readNumberInput", () => {
+  it("turns identifiers into labels", () => {
+    expect(humanise("maxSentences")).toBe("Max sentences");
+    expect(humanise("top_k")).toBe("Top K");
+    expect(humanise("id")).toBe("Id");
+  });
+
+  it("keeps what the person typed when it is not a number", () => {
+    expect(readNumberInput("")).toBeUndefined();
+    expect(readNumberInput("12")).toBe(12);
+    expect(readNumberInput("1e")).toBe("1e");
+  });
+});

@@ -1,0 +1,118 @@
+"use client";
+
+import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { TriangleAlert } from "lucide-react";
+import { memo } from "react";
+import { getSpec } from "@/nodes/registry";
+import { portStyle, type PortDef } from "@/nodes/ports";
+import { cn } from "@/components/ui/cn";
+import { categoryColor } from "./category-style";
+import type { StepNode } from "./flow-graph";
+import { NodeStatusBadge } from "./node-status-badge";
+import { useCanvasOverlay } from "./run-overlay";
+
+function PortLabel({ port, side }: { port: PortDef; side: "in" | "out" }) {
+  return (
+    <span
+      className={cn("block truncate text-[11px] text-slate-600", side === "out" && "text-right")}
+      title={`${portStyle[port.type].label}: ${portStyle[port.type].help}${port.optional ? " (optional)" : ""}`}
+    >
+      {port.label}
+      {port.optional && <span className="text-slate-400"> ?</span>}
+    </span>
+  );
+}
+
+function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
+  const { runStates, problems } = useCanvasOverlay();
+  const spec = getSpec(data.nodeType);
+  const runState = runStates[id];
+  const nodeProblems = problems[id] ?? [];
+
+  if (!spec) {
+    return (
+      <div data-testid={`node-${data.nodeType}`} className="w-56 rounded-lg border-2 border-destructive bg-red-50 p-3 text-xs text-red-800">
+        <p className="font-semibold">Unknown node type</p>
+        <p className="mt-1 font-mono">{data.nodeType}</p>
+        <p className="mt-1">Delete this node or install the node type it needs.</p>
+      </div>
+    );
+  }
+
+  const inputs = Object.entries(spec.inputs);
+  const outputs = Object.entries(spec.outputs);
+  const rows = Math.max(inputs.length, outputs.length);
+
+  return (
+    <div
+      data-testid={`node-${spec.type}`}
+      className={cn(
+        "w-56 rounded-lg border bg-white shadow-sm",
+        nodeProblems.length > 0 ? "border-amber-400" : "border-slate-300",
+        runState?.status === "failed" && "border-destructive",
+        selected && "shadow-md",
+      )}
+    >
+      <div className="rounded-t-lg border-b border-border px-3 py-2" style={{ borderTop: `3px solid ${categoryColor[spec.category]}` }}>
+        <p className="truncate text-[13px] font-semibold text-foreground" title={spec.help}>
+          {data.label || spec.title}
+        </p>
+        <div className="flex min-h-5 items-center justify-between gap-2">
+          <p className="truncate font-mono text-[10px] text-muted-foreground">{id}</p>
+          {runState && <NodeStatusBadge state={runState} />}
+        </div>
+      </div>
+      <div className="flex flex-col gap-1 py-2">
+        {Array.from({ length: rows }, (_, i) => {
+          const input = inputs[i];
+          const output = outputs[i];
+          return (
+            <div key={i} className="relative grid h-5 grid-cols-2 items-center gap-2 px-3">
+              {input ? (
+                <>
+                  <Handle
+                    type="target"
+                    position={Position.Left}
+                    id={input[0]}
+                    style={{ background: portStyle[input[1].type].color }}
+                  />
+                  <PortLabel port={input[1]} side="in" />
+                </>
+              ) : (
+                <span />
+              )}
+              {output ? (
+                <>
+                  <PortLabel port={output[1]} side="out" />
+                  <Handle
+                    type="source"
+                    position={Position.Right}
+                    id={output[0]}
+                    style={{ background: portStyle[output[1].type].color }}
+                  />
+                </>
+              ) : (
+                <span />
+              )}
+            </div>
+          );
+        })}
+      </div>
+      {nodeProblems.length > 0 && (
+        <ul className="flex flex-col gap-1 rounded-b-lg border-t border-amber-200 bg-amber-50 px-3 py-2">
+          {nodeProblems.map((message, i) => (
+            <li key={i} className="flex gap-1.5 text-[11px] leading-snug text-amber-900">
+              <TriangleAlert className="mt-px size-3 shrink-0" />
+              {message}
+            </li>
+          ))}
+        </ul>
+      )}
+      {runState?.error && (
+        <p className="rounded-b-lg border-t border-red-200 bg-red-50 px-3 py-2 text-[11px] leading-snug text-red-800">{runState.error}</p>
+      )}
+    </div>
+  );
+}
+
+export const NodeCard = memo(NodeCardView);

@@ -1,0 +1,104 @@
+"use client";
+
+import { Search } from "lucide-react";
+import { useState, type DragEvent } from "react";
+import { categories, type AnySpec } from "@/nodes/define";
+import { portStyle } from "@/nodes/ports";
+import { Input } from "@/components/ui/input";
+import { categoryColor } from "./category-style";
+import { PortLegend } from "./port-legend";
+
+/** The drag payload a palette entry carries to the canvas. */
+export const NODE_DRAG_TYPE = "application/x-groundwork-node";
+
+function matches(spec: AnySpec, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return !q || `${spec.title} ${spec.help} ${spec.type}`.toLowerCase().includes(q);
+}
+
+function PortDots({ spec }: { spec: AnySpec }) {
+  const ports = [...Object.values(spec.inputs), ...Object.values(spec.outputs)];
+  return (
+    <span className="flex gap-0.5">
+      {ports.map((port, i) => (
+        <span key={i} className="size-1.5 rounded-full" style={{ background: portStyle[port.type].color }} />
+      ))}
+    </span>
+  );
+}
+
+export function Palette({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type: string) => void }) {
+  const [query, setQuery] = useState("");
+
+  function onDragStart(event: DragEvent, type: string) {
+    event.dataTransfer.setData(NODE_DRAG_TYPE, type);
+    event.dataTransfer.effectAllowed = "move";
+  }
+
+  return (
+    <aside aria-label="Node palette" className="flex w-60 shrink-0 flex-col border-r border-border bg-white">
+      <div className="border-b border-border p-3">
+        <div className="relative">
+          <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Find a node"
+            aria-label="Find a node"
+            className="h-8 pl-8"
+          />
+        </div>
+      </div>
+      <div className="flex-1 overflow-y-auto px-3 py-2">
+        {categories.map((category) => {
+          const inCategory = specs.filter((s) => s.category === category.id && matches(s, query));
+          if (inCategory.length === 0) return null;
+          return (
+            <section key={category.id} className="mb-3">
+              <h3 className="mb-1.5 flex items-center gap-1.5 px-1 text-[11px] font-semibold uppercase tracking-wide text-muted-foreground">
+                <span className="size-2 rounded-sm" style={{ background: categoryColor[category.id] }} />
+                {category.title}
+              </h3>
+              <ul className="flex flex-col gap-1.5">
+                {inCategory.map((spec) => (
+                  <li key={spec.type}>
+                    <div
+                      role="button"
+                      tabIndex={0}
+                      draggable
+                      data-testid={`palette-item-${spec.type}`}
+                      aria-label={`Add ${spec.title}`}
+                      onDragStart={(e) => onDragStart(e, spec.type)}
+                      onClick={() => onAdd(spec.type)}
+                      onKeyDown={(e) => {
+                        if (e.key === "Enter" || e.key === " ") {
+                          e.preventDefault();
+                          onAdd(spec.type);
+                        }
+                      }}
+                      title={`${spec.help}\n\nDrag onto the canvas, or click to add.`}
+                      className="group cursor-grab rounded-md border border-border bg-white px-2.5 py-2 text-left shadow-xs transition-colors hover:border-primary/40 hover:bg-primary/5 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring active:cursor-grabbing"
+                      style={{ borderLeft: `3px solid ${categoryColor[category.id]}` }}
+                    >
+                      <div className="flex items-center justify-between gap-2">
+                        <span className="text-[13px] font-medium text-foreground">{spec.title}</span>
+                        <PortDots spec={spec} />
+                      </div>
+                      <p className="mt-0.5 line-clamp-2 text-xs leading-snug text-muted-foreground">{spec.help}</p>
+                    </div>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          );
+        })}
+        {specs.every((s) => !matches(s, query)) && (
+          <p className="px-1 py-4 text-center text-xs text-muted-foreground">No node matches “{query}”.</p>
+        )}
+      </div>
+      <div className="border-t border-border p-3">
+        <PortLegend />
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,62 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+
+export function NewKnowledgeBaseDialog({
+  open,
+  onOpenChange,
+  pending,
+  error,
+  onCreate,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  pending: boolean;
+  error: string | null;
+  onCreate: (input: { name: string; description?: string }) => void;
+}) {
+  const [name, setName] = useState("");
+  const [description, setDescription] = useState("");
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <form
+          className="grid gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onCreate({ name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>New knowledge base</DialogTitle>
+            <DialogDescription>A collection of your documents that retrievers search and answers cite.</DialogDescription>
+          </DialogHeader>
+          <Field id="kb-name" label="Name">
+            <Input id="kb-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus placeholder="e.g. Tenancy law" />
+          </Field>
+          <Field id="kb-description" label="Description" help="Optional: what the documents cover.">
+            <Textarea id="kb-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
+          </Field>
+          {error && (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending || !name.trim()}>
+              Create
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

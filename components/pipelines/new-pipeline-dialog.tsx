@@ -1,0 +1,99 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+
+export type NewPipelineInput = { name: string; from: "blank" | "example" };
+
+const starts = [
+  { id: "blank", title: "Blank canvas", help: "Start from nothing and drag in the nodes you need." },
+  { id: "example", title: "Example pipeline", help: "Chat input → BM25 retriever → cited answer, over the example knowledge base." },
+] as const;
+
+export function NewPipelineDialog({
+  open,
+  onOpenChange,
+  pending,
+  error,
+  onCreate,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  pending: boolean;
+  error: string | null;
+  onCreate: (input: NewPipelineInput) => void;
+}) {
+  const [name, setName] = useState("");
+  const [from, setFrom] = useState<NewPipelineInput["from"]>("blank");
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogContent>
+        <form
+          className="grid gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onCreate({ name: name.trim(), from });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>New pipeline</DialogTitle>
+            <DialogDescription>A pipeline turns a question into a cited answer. You can change everything later.</DialogDescription>
+          </DialogHeader>
+          <Field id="new-pipeline-name" label="Name">
+            <Input
+              id="new-pipeline-name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              placeholder="e.g. Tenancy answers"
+              required
+              maxLength={200}
+              autoFocus
+            />
+          </Field>
+          <fieldset className="grid gap-2">
+            <legend className="mb-1.5 text-sm font-medium">Start from</legend>
+            {starts.map((start) => (
+              <label
+                key={start.id}
+                className={cn(
+                  "flex cursor-pointer gap-3 rounded-md border px-3 py-2.5 transition-colors",
+                  from === start.id ? "border-primary bg-primary/5" : "border-border hover:bg-muted/50",
+                )}
+              >
+                <input
+                  type="radio"
+                  name="start-from"
+                  value={start.id}
+                  checked={from === start.id}
+                  onChange={() => setFrom(start.id)}
+                  className="mt-0.5 accent-primary"
+                />
+                <span>
+                  <span className="block text-sm font-medium">{start.title}</span>
+                  <span className="block text-xs text-muted-foreground">{start.help}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+          {error && (
+            <p role="alert" className="text-sm text-destructive">
+              {error}
+            </p>
+          )}
+          <DialogFooter>
+            <Button variant="secondary" onClick={() => onOpenChange(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending || !name.trim()}>
+              Create
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

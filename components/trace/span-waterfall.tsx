@@ -1,0 +1,116 @@
+"use client";
+
+import { ChevronRight } from "lucide-react";
+import { useState } from "react";
+import { getSpec } from "@/nodes/registry";
+import { RunStatusBadge } from "@/components/runs/run-status-badge";
+import { cn } from "@/components/ui/cn";
+import { formatDuration } from "@/components/ui/format";
+import { JsonView } from "@/components/ui/json-view";
+import { spanBar, timelineLength } from "./span-bars";
+
+export type SpanView = {
+  id: string;
+  nodeId: string;
+  nodeType: string;
+  status: string;
+  inputs: unknown;
+  outputs: unknown;
+  logs: unknown;
+  error: string | null;
+  startedAt: Date;
+  durationMs: number;
+  tokens: number;
+};
+
+const barColor: Record<string, string> = { succeeded: "bg-emerald-500", failed: "bg-red-500", cancelled: "bg-slate-400" };
+
+function hasLogs(logs: unknown): boolean {
+  return Array.isArray(logs) ? logs.length > 0 : logs !== null && logs !== undefined;
+}
+
+function SpanRow({ span, offsetPct, widthPct, offsetMs }: { span: SpanView; offsetPct: number; widthPct: number; offsetMs: number }) {
+  const [open, setOpen] = useState(false);
+  const title = getSpec(span.nodeType)?.title ?? span.nodeType;
+  return (
+    <li data-testid="span" className="border-b border-border last:border-0">
+      <button
+        type="button"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        className="grid w-full grid-cols-[minmax(0,16rem)_5.5rem_1fr_4.5rem] items-center gap-3 px-4 py-2.5 text-left hover:bg-muted/40"
+      >
+        <span className="flex min-w-0 items-center gap-1.5">
+          <ChevronRight className={cn("size-4 shrink-0 text-muted-foreground transition-transform", open && "rotate-90")} />
+          <span className="min-w-0">
+            <span className="block truncate text-sm font-medium">{title}</span>
+            <span className="block truncate font-mono text-[11px] text-muted-foreground">{span.nodeId}</span>
+          </span>
+        </span>
+        <RunStatusBadge status={span.status} />
+        <span className="relative h-2.5 rounded-full bg-muted" title={`starts at +${formatDuration(offsetMs)}`}>
+          <span
+            className={cn("absolute inset-y-0 rounded-full", barColor[span.status] ?? "bg-primary")}
+            style={{ left: `${offsetPct}%`, width: `${widthPct}%` }}
+          />
+        </span>
+        <span className="text-right text-xs tabular-nums text-muted-foreground">{formatDuration(span.durationMs)}</span>
+      </button>
+      {open && (
+        <div className="grid gap-4 bg-slate-50/60 px-4 pb-4 pt-1 md:grid-cols-2">
+          <p className="text-xs text-muted-foreground md:col-span-2">
+            {span.nodeType} · started +{formatDuration(offsetMs)}
+            {span.tokens > 0 && ` · ${span.tokens} tokens`}
+          </p>
+          {span.error && (
+            <div className="md:col-span-2">
+              <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-destructive">Error</p>
+              <pre className="whitespace-pre-wrap rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs text-red-800">{span.error}</pre>
+            </div>
+          )}
+          <div className="min-w-0">
+            <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Inputs</p>
+            <JsonView value={span.inputs} />
+          </div>
+          <div className="min-w-0">
+            <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Outputs</p>
+            <JsonView value={span.outputs ?? undefined} />
+          </div>
+          {hasLogs(span.logs) && (
+            <div className="min-w-0 md:col-span-2">
+              <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Logs</p>
+              <JsonView value={span.logs} />
+            </div>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** One row per node of a run, each bar placed on the run's timeline; expand a row for its data. */
+export function SpanWaterfall({ runStartedAt, runDurationMs, spans }: { runStartedAt: Date; runDurationMs: number | null; spans: SpanView[] }) {
+  const total = timelineLength(runStartedAt, runDurationMs, spans);
+  return (
+    <div className="overflow-hidden rounded-lg border border-border bg-white shadow-xs">
+      <div className="grid grid-cols-[minmax(0,16rem)_5.5rem_1fr_4.5rem] gap-3 border-b border-border bg-muted/60 px-4 py-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">
+        <span className="pl-5">Node</span>
+        <span>Status</span>
+        <span className="flex justify-between">
+          <span>0</span>
+          <span>{formatDuration(total)}</span>
+        </span>
+        <span className="text-right">Duration</span>
+      </div>
+      {spans.length === 0 ? (
+        <p className="px-4 py-6 text-sm text-muted-foreground">No spans were recorded for this run.</p>
+      ) : (
+        <ol>
+          {spans.map((span) => (
+            <SpanRow key={span.id} span={span} {...spanBar(runStartedAt, total, span)} />
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}
