@@ -3,7 +3,8 @@
 # against the running server when CREATE EXTENSION vector fails.
 set -euo pipefail
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -U postgres -d postgres)
-if "${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS vector; DROP EXTENSION vector;' >/dev/null 2>&1; then
+available() { [ "$("${PSQL[@]}" -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'vector'")" = 1 ]; }
+if available; then
   echo "pgvector: available"; exit 0
 fi
 echo "pgvector: missing, building it from source"
@@ -26,5 +27,5 @@ work=$(mktemp -d)
   && make -s PG_CONFIG="/usr/lib/postgresql/${version}/bin/pg_config" >/dev/null \
   && make -s install PG_CONFIG="/usr/lib/postgresql/${version}/bin/pg_config" >/dev/null )
 rm -rf "$work"
-"${PSQL[@]}" -c 'CREATE EXTENSION IF NOT EXISTS vector; DROP EXTENSION vector;'
+available || { echo "pgvector: the build finished but PostgreSQL ${version} still does not offer the extension" >&2; exit 1; }
 echo "pgvector: installed"
