@@ -4,7 +4,7 @@
 import type { Db } from "@/server/db/client";
 import { Prisma, type Chunk, type Document } from "@/server/db/generated/client";
 import type { Passage } from "@/nodes/ports";
-import type { KnowledgeStore, SearchOptions } from "@/server/runtime/node-context";
+import type { KnowledgeStore, SearchOptions } from "./store";
 import { chunkMetadata } from "./chunk";
 import { tokenize } from "./tokenize";
 

@@ -1,17 +1,10 @@
 // What a node's run function receives besides its inputs and config.
 import type { AnySpec, NodeSpec, InputValues, OutputValues } from "@/nodes/define";
-import type { Passage, Query } from "@/nodes/ports";
+import type { Query } from "@/nodes/ports";
+import type { KnowledgeStore } from "@/server/knowledge/store";
 import type { z } from "zod";
 
-export interface SearchOptions {
-  topK: number;
-  signal?: AbortSignal;
-}
-
-/** Search over one knowledge base of the caller's workspace. */
-export interface KnowledgeStore {
-  bm25(knowledgeBaseId: string, text: string, options: SearchOptions): Promise<Passage[]>;
-}
+export type { KnowledgeStore, SearchOptions } from "@/server/knowledge/store";
 
 /** Call its methods on ctx (`ctx.log(...)`): the runtime's implementation is a class. */
 export interface NodeContext {
