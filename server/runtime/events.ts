@@ -12,7 +12,7 @@ export interface LogLine {
 }
 
 /** One node's execution, as the trace keeps it (a Span row without its ids). */
-export type SpanRecord = Pick<Span, "nodeId" | "nodeType" | "status" | "error" | "startedAt" | "durationMs" | "tokens"> & {
+export type SpanRecord = Pick<Span, "nodeId" | "nodeType" | "ordinal" | "status" | "error" | "startedAt" | "durationMs" | "tokens"> & {
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown> | null;
   logs: LogLine[];

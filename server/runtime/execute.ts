@@ -55,6 +55,8 @@ interface NodeState {
   outgoing: GraphEdge[];
   phase: NodePhase;
   startedMs: number;
+  /** Position of this node in the run's start order. */
+  ordinal: number;
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Created when the node first reads `ctx.signal`: most nodes never do, and a signal is not free. */
   controller: AbortController | undefined;
@@ -88,6 +90,7 @@ function plan(graph: Graph, impls: ImplLookup): { states: Map<string, NodeState>
       outgoing: [],
       phase: "waiting",
       startedMs: 0,
+      ordinal: 0,
       timer: undefined,
       controller: undefined,
       abortReason: undefined,
@@ -196,6 +199,7 @@ class Execution {
   private finished = false;
   private output: Record<string, unknown> | null = null;
   private readonly started = performance.now();
+  private startedNodes = 0;
 
   constructor(
     private readonly states: Map<string, NodeState>,
@@ -260,6 +264,7 @@ class Execution {
     onSpan?.({
       nodeId: state.node.id,
       nodeType: state.node.type,
+      ordinal: state.ordinal,
       status,
       inputs: state.inputs,
       outputs,
@@ -274,6 +279,7 @@ class Execution {
   private start(state: NodeState): void {
     state.phase = "running";
     state.startedMs = performance.now();
+    state.ordinal = this.startedNodes++;
     state.timer = setTimeout(onNodeTimeout, this.timeoutMs, this, state);
     this.options.onEvent?.({ type: "node.start", runId: this.options.runId, nodeId: state.node.id, nodeType: state.node.type, at: Date.now() });
     void this.runNode(state);

@@ -157,7 +157,7 @@ describeEachDatabase("runPipeline", (getDb) => {
     const cyclic: Record<string, unknown> = { name: "loop" };
     cyclic.self = cyclic;
     const startedAt = new Date("2025-03-01T10:00:00.123Z");
-    const base = { runId: run.id, workspaceId, nodeType: "test.node", status: "succeeded" as const, logs: [], error: null, startedAt, durationMs: 1.6, tokens: 3 };
+    const base = { runId: run.id, workspaceId, nodeType: "test.node", ordinal: 0, status: "succeeded" as const, logs: [], error: null, startedAt, durationMs: 1.6, tokens: 3 };
     await spanWriter(db)([
       { ...base, nodeId: "nul", inputs: { text: "before\u0000after", path: "C:\\u0000dir" }, outputs: { count: 10n } },
       { ...base, nodeId: "cycle", inputs: { value: cyclic }, outputs: null },

@@ -7,6 +7,7 @@ function span(n: number): TraceSpan {
     workspaceId: "ws",
     nodeId: `node-${n}`,
     nodeType: "test.node",
+    ordinal: n,
     status: "succeeded",
     inputs: {},
     outputs: { n },

@@ -135,6 +135,7 @@ function batchJson(spans: TraceSpan[]): string {
     runId: span.runId,
     nodeId: span.nodeId,
     nodeType: span.nodeType,
+    ordinal: span.ordinal,
     status: span.status,
     inputs: span.inputs,
     outputs: span.outputs,
@@ -161,10 +162,10 @@ function batchJson(spans: TraceSpan[]): string {
 export function spanWriter(db: Db): (spans: TraceSpan[]) => Promise<void> {
   return async (spans) => {
     await db.$executeRaw`
-      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens")
-      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens
+      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "ordinal", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens")
+      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.ordinal, s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens
       FROM jsonb_to_recordset(${batchJson(spans)}::jsonb) AS s(
-        "workspaceId" text, "runId" text, "nodeId" text, "nodeType" text, status text, inputs jsonb, outputs jsonb,
+        "workspaceId" text, "runId" text, "nodeId" text, "nodeType" text, ordinal integer, status text, inputs jsonb, outputs jsonb,
         logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer
       )`;
   };

@@ -55,7 +55,7 @@ export const runRouter = router({
         pipeline: { select: { name: true } },
         version: { select: { number: true } },
         spans: {
-          orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+          orderBy: { ordinal: "asc" },
           select: {
             id: true,
             nodeId: true,

@@ -25,14 +25,19 @@ const knowledge: KnowledgeStore = {
   },
 };
 
+// Increases with every traced call, so spans keep their start order within each run, as the runtime's do.
+let callsStarted = 0;
+
 /** Calls a node function, and with a sink records the call as a span, as Groundwork's runtime does. */
 async function call(node: BenchNode, inputs: string[], runId: string, sink: SpanSink | undefined): Promise<string> {
   if (!sink) return nodeFunctions[node.kind](inputs);
   const started = performance.now();
+  const ordinal = callsStarted++;
   const output = await nodeFunctions[node.kind](inputs);
   sink(runId, {
     nodeId: node.id,
     nodeType: `bench.${node.kind}`,
+    ordinal,
     status: "succeeded",
     inputs: { text: inputs },
     outputs: { text: output },
