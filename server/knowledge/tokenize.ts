@@ -1,5 +1,9 @@
-// The one analyser behind BM25 indexing, BM25 queries and extractive-answer scoring: the same text
-// always yields the same terms, so a question and a passage meet on equal footing.
+// The one analyser behind BM25 indexing, BM25 queries, LSA and extractive-answer scoring: the same
+// text always yields the same terms, so a question and a passage meet on equal footing. Each run of
+// text is analysed by its script: Chinese with jieba's search-mode cut (whole words and the shorter
+// words inside them), other scripts as words with English stopwords dropped and Porter stems.
+import { Jieba } from "@node-rs/jieba";
+import { dict } from "@node-rs/jieba/dict";
 import { stem } from "./stem";
 
 const englishStopwords = new Set(
@@ -14,8 +18,13 @@ const englishStopwords = new Set(
   ).split(" "),
 );
 
-// Function characters that carry no topic; everything else CJK is kept as unigram and bigram.
-const cjkStopwords = new Set("的了是在和与及或吗呢吧啊么之其而".split(""));
+// Particles, pronouns and question words: they carry no topic, and laypeople's questions are full of them.
+const chineseStopwords = new Set(
+  (
+    "的 了 是 在 和 与 及 或 吗 呢 吧 啊 么 之 其 而 也 都 就 被 把 对 从 向 于 以 为 着 过 这 那 " +
+    "我 你 他 她 它 我们 你们 他们 什么 怎么 怎样 怎么办 如何 哪些 哪个 为什么 请问 是否 一下 这个 那个"
+  ).split(" "),
+);
 
 // Han, Hiragana, Katakana and Hangul: scripts written without spaces between words.
 const cjkClass = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}";
@@ -23,11 +32,16 @@ const cjkChar = new RegExp(`[${cjkClass}]`, "u");
 const wordChar = `(?:(?![${cjkClass}])[\\p{L}\\p{N}])`;
 const run = new RegExp(`[${cjkClass}]+|${wordChar}+(?:['’]${wordChar}+)*`, "gu");
 
+// The dictionary takes a moment to load: only when the first Chinese text arrives, then once.
+let jieba: Jieba | undefined;
+function segmenter(): Jieba {
+  jieba ??= Jieba.withDict(dict);
+  return jieba;
+}
+
 function pushCjk(out: string[], text: string): void {
-  const chars = Array.from(text);
-  for (let i = 0; i < chars.length; i++) {
-    if (!cjkStopwords.has(chars[i])) out.push(chars[i]);
-    if (i + 1 < chars.length) out.push(chars[i] + chars[i + 1]);
+  for (const word of segmenter().cutForSearch(text, true)) {
+    if (!chineseStopwords.has(word)) out.push(word);
   }
 }
 
@@ -38,7 +52,7 @@ function pushWord(out: string[], word: string): void {
   out.push(/^[a-z]+$/.test(bare) ? stem(bare) : bare);
 }
 
-/** Terms of `text` in order of appearance (repeats kept: BM25 counts them). */
+/** Terms of `text` in order of appearance (repeats kept: BM25 counts them); the language is read from each run's script. */
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   for (const match of text.normalize("NFKC").toLowerCase().matchAll(run)) {
@@ -47,4 +61,16 @@ export function tokenize(text: string): string[] {
     else pushWord(out, piece);
   }
   return out;
+}
+
+/**
+ * The terms BM25 indexes for one chunk: its text's, after the document title's and heading path's
+ * repeated `fieldWeight` times, so a term in the title counts as much as `fieldWeight` in the text
+ * (BEIR's title + text, weighted). Written to `Chunk.tokens`.
+ */
+export function chunkTokens(text: string, fields: { title?: string; heading?: string[]; fieldWeight?: number } = {}): string[] {
+  const fieldTerms = tokenize([fields.title ?? "", ...(fields.heading ?? [])].join("\n"));
+  const weighted: string[] = [];
+  for (let i = 0; i < (fields.fieldWeight ?? 1); i++) weighted.push(...fieldTerms);
+  return [...weighted, ...tokenize(text)];
 }

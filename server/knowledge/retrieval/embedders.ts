@@ -1,0 +1,84 @@
+// The embedder a knowledge base is configured with (KnowledgeBase.embedder): the offline Universal
+// Sentence Encoder, the base's own LSA model, or a provider model (OpenAIEmbeddings / OllamaEmbeddings
+// through a saved credential). Chunks and queries of one base always go through the same one.
+import type { Db } from "@/server/db/client";
+import { embedderSettings, type EmbedderSettings } from "@/nodes/knowledge-settings";
+import { resolveCredential } from "@/server/providers/credential-store";
+import { createEmbeddings } from "@/server/providers/model-factory";
+import { tokenize } from "../tokenize";
+import { embedLsa, type LsaFit } from "./lsa";
+import { loadLsa } from "./lsa-store";
+import { embedWithUse } from "./use-embedder";
+
+export interface QueryEmbedder {
+  /** What the trace says embedded the query, e.g. "LSA 128-d (offline)". */
+  label: string;
+  embedQuery(text: string): Promise<ArrayLike<number>>;
+}
+
+export async function embedderSettingsOf(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<EmbedderSettings> {
+  const base = await db.knowledgeBase.findFirst({ where: { id: knowledgeBaseId, workspaceId }, select: { embedder: true } });
+  if (!base) throw new Error(`Knowledge base "${knowledgeBaseId}" does not exist in this workspace`);
+  const parsed = embedderSettings.safeParse(base.embedder);
+  if (!parsed.success) throw new Error(`Knowledge base "${knowledgeBaseId}" has unreadable embedder settings: ${parsed.error.issues[0]?.message}`);
+  return parsed.data;
+}
+
+export function embedderLabel(settings: EmbedderSettings): string {
+  switch (settings.kind) {
+    case "none":
+      return "no embedder";
+    case "use":
+      return "Universal Sentence Encoder lite (offline)";
+    case "lsa":
+      return `LSA ${settings.dimensions}-d (offline)`;
+    case "provider":
+      return `provider model ${settings.model}`;
+  }
+}
+
+/** Texts → vectors for the provider and USE embedders (LSA embeds from tokens: see embed-chunks.ts). */
+export async function embedTexts(db: Db, workspaceId: string, settings: EmbedderSettings, texts: string[]): Promise<ArrayLike<number>[]> {
+  if (settings.kind === "use") return embedWithUse(texts);
+  if (settings.kind === "provider") {
+    const credential = await resolveCredential(db, workspaceId, settings.credentialId);
+    return createEmbeddings(credential, { credentialId: settings.credentialId, model: settings.model, temperature: 0 }).embedDocuments(texts);
+  }
+  throw new Error(`embedTexts does not serve the ${settings.kind} embedder`);
+}
+
+// A fitted projection is megabytes: each process reads it once per fit (the fit's time is the key).
+const lsaCache = new Map<string, { fittedAt: number; model: LsaFit & { index: Map<string, number> } }>();
+
+async function cachedLsa(db: Db, knowledgeBaseId: string) {
+  const current = await db.lsaModel.findUnique({ where: { knowledgeBaseId }, select: { createdAt: true } });
+  if (!current) throw new Error(`Knowledge base "${knowledgeBaseId}" has no fitted LSA model yet: index its documents first`);
+  const cached = lsaCache.get(knowledgeBaseId);
+  if (cached?.fittedAt === current.createdAt.getTime()) return cached.model;
+  const fit = await loadLsa(db, knowledgeBaseId);
+  if (!fit) throw new Error(`Knowledge base "${knowledgeBaseId}" has no fitted LSA model yet: index its documents first`);
+  const model = { ...fit, index: new Map(fit.terms.map((t, i) => [t, i])) };
+  lsaCache.set(knowledgeBaseId, { fittedAt: current.createdAt.getTime(), model });
+  return model;
+}
+
+/** The embedder for a base's queries, or null when the base has none. */
+export async function queryEmbedder(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<QueryEmbedder | null> {
+  const settings = await embedderSettingsOf(db, workspaceId, knowledgeBaseId);
+  const label = embedderLabel(settings);
+  switch (settings.kind) {
+    case "none":
+      return null;
+    case "lsa": {
+      const model = await cachedLsa(db, knowledgeBaseId);
+      return { label, embedQuery: async (text) => embedLsa(model, tokenize(text), model.index) };
+    }
+    case "use":
+      return { label, embedQuery: async (text) => (await embedWithUse([text]))[0] };
+    case "provider": {
+      const credential = await resolveCredential(db, workspaceId, settings.credentialId);
+      const embeddings = createEmbeddings(credential, { credentialId: settings.credentialId, model: settings.model, temperature: 0 });
+      return { label, embedQuery: (text) => embeddings.embedQuery(text) };
+    }
+  }
+}

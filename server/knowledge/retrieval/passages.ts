@@ -1,0 +1,53 @@
+// Scored chunk ids → passages: text, source anchor (document, page, heading path, offsets) and rank,
+// in the order given. Only chunks of the caller's workspace are read.
+import type { Db } from "@/server/db/client";
+import { Prisma } from "@/server/db/generated/client";
+import type { Passage } from "@/nodes/ports";
+import { chunkMetadata } from "../chunk";
+import type { ScoredChunk } from "./bm25";
+
+interface Row {
+  id: string;
+  documentId: string;
+  text: string;
+  metadata: Prisma.JsonValue;
+  title: string;
+}
+
+// Rows written without anchors (e.g. bulk-loaded benchmark corpora) still make passages.
+const anchors = chunkMetadata.partial().extend({ page: chunkMetadata.shape.start.optional() });
+
+const anchorKeys = new Set(["start", "end", "heading", "page"]);
+
+export async function toPassages(db: Db, workspaceId: string, scored: readonly ScoredChunk[]): Promise<Passage[]> {
+  if (scored.length === 0) return [];
+  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+    SELECT c.id, c."documentId", c.text, c.metadata, d.title
+    FROM "Chunk" c JOIN "Document" d ON d.id = c."documentId"
+    WHERE c."workspaceId" = ${workspaceId} AND c.id = ANY(${scored.map((s) => s.id)}::text[])`);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const passages: Passage[] = [];
+  for (const { id, score } of scored) {
+    const row = byId.get(id);
+    if (!row) continue;
+    const meta = typeof row.metadata === "object" && row.metadata !== null && !Array.isArray(row.metadata) ? row.metadata : {};
+    const { start, end, heading, page } = anchors.parse(meta);
+    const rest = Object.fromEntries(Object.entries(meta).filter(([key]) => !anchorKeys.has(key)));
+    passages.push({
+      id,
+      text: row.text,
+      source: {
+        documentId: row.documentId,
+        title: row.title,
+        ...(page !== undefined ? { page } : {}),
+        ...(start !== undefined ? { start } : {}),
+        ...(end !== undefined ? { end } : {}),
+        ...(heading && heading.length > 0 ? { heading } : {}),
+      },
+      metadata: rest,
+      score,
+      rank: passages.length + 1,
+    });
+  }
+  return passages;
+}
