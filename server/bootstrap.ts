@@ -1,6 +1,7 @@
 // The server's start-up: a migrated database with the example seeded, shared by every request.
 import { getDb, type Db } from "@/server/db/client";
 import { seedDatabase } from "@/server/db/seed";
+import { ensureBackgroundWorker } from "@/server/knowledge/jobs/background-worker";
 
 // On globalThis so that dev-mode module reloads and concurrent first requests share one start-up.
 const state = globalThis as typeof globalThis & { groundworkReady?: Promise<Db> };
@@ -10,6 +11,7 @@ export function ready(): Promise<Db> {
     const starting = (async () => {
       const db = await getDb();
       await seedDatabase(db);
+      ensureBackgroundWorker(db);
       return db;
     })();
     // A failed start is not remembered: the next request tries again.

@@ -1,22 +1,31 @@
-// POST /api/knowledge/<kbId>/documents: multipart form-data, field `files`. Each file succeeds or
-// fails on its own; the response says which, and why.
+// POST /api/knowledge/<kbId>/documents: multipart form-data, files in the field `files` (documents or
+// zips of them) and, optionally, `options` (JSON, see `uploadOptions`: which CSV/JSONL fields hold
+// the text, the title and the metadata). Files are staged for the background worker: each outcome is
+// `queued`, `failed` with the reason (unreadable before parsing: type, size, archive), or `unchanged`.
 import type { RequestContext } from "@/server/auth/context";
-import { ingestDocument } from "@/server/knowledge/ingest";
+import { defaultIngestLimits, enqueueUpload, type UploadFile } from "@/server/knowledge/ingest";
+import { IngestError } from "@/server/knowledge/parse/parsed-document";
 import { jsonResponse } from "./json-response";
 import { megabytes, readBody } from "./read-body";
 
-export const MAX_FILE_BYTES = 50 * 1024 * 1024;
-export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+export type { UploadOutcome } from "@/server/knowledge/ingest";
 
-export interface UploadOutcome {
-  fileName: string;
-  id?: string;
-  status: string;
-  error?: string;
-}
+export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
+/** The per-file limit (GROUNDWORK_MAX_FILE_MB, default 50 MB), for the file picker's hint. */
+export const MAX_FILE_BYTES = defaultIngestLimits().maxFileBytes;
 
 function fail(status: number, error: string): Response {
   return jsonResponse(status, { error });
+}
+
+function readOptions(raw: FormDataEntryValue | null): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (raw === null) return { ok: true, value: {} };
+  if (typeof raw !== "string") return { ok: false, error: `The form field "options" must be JSON text, not a file.` };
+  try {
+    return { ok: true, value: JSON.parse(raw) };
+  } catch {
+    return { ok: false, error: `The form field "options" is not valid JSON.` };
+  }
 }
 
 export async function handleDocumentUpload(request: Request, ctx: RequestContext, knowledgeBaseId: string): Promise<Response> {
@@ -36,29 +45,19 @@ export async function handleDocumentUpload(request: Request, ctx: RequestContext
   } catch (error) {
     return fail(400, `The multipart body could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const files = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
-  if (files.length === 0) return fail(400, `No files found: attach one or more files in the form field "files".`);
+  const entries = form.getAll("files").filter((entry): entry is File => typeof entry !== "string");
+  if (entries.length === 0) return fail(400, `No files found: attach one or more files in the form field "files".`);
+  const options = readOptions(form.get("options"));
+  if (!options.ok) return fail(400, options.error);
 
-  const documents: UploadOutcome[] = [];
-  for (const file of files) documents.push(await ingestOne(ctx, knowledgeBase.id, file));
-  return jsonResponse(200, { documents });
-}
-
-async function ingestOne(ctx: RequestContext, knowledgeBaseId: string, file: File): Promise<UploadOutcome> {
-  const fileName = file.name || "unnamed file";
-  if (file.size > MAX_FILE_BYTES) {
-    return { fileName, status: "failed", error: `"${fileName}" is ${megabytes(file.size)}; the limit is ${megabytes(MAX_FILE_BYTES)} per file.` };
-  }
+  const files: UploadFile[] = await Promise.all(
+    entries.map(async (file) => ({ fileName: file.name || "unnamed file", mimeType: file.type || undefined, content: new Uint8Array(await file.arrayBuffer()) })),
+  );
   try {
-    const document = await ingestDocument(ctx.db, {
-      workspaceId: ctx.workspaceId,
-      knowledgeBaseId,
-      fileName,
-      mimeType: file.type || undefined,
-      content: Buffer.from(await file.arrayBuffer()),
-    });
-    return { fileName, id: document.id, status: document.status, ...(document.error ? { error: document.error } : {}) };
+    const documents = await enqueueUpload(ctx.db, { workspaceId: ctx.workspaceId, knowledgeBaseId: knowledgeBase.id, files, options: options.value });
+    return jsonResponse(200, { documents });
   } catch (error) {
-    return { fileName, status: "failed", error: `"${fileName}" could not be ingested: ${error instanceof Error ? error.message : String(error)}` };
+    if (error instanceof IngestError) return fail(400, error.message);
+    throw error;
   }
 }
