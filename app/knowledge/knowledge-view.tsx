@@ -9,6 +9,7 @@ import { toast } from "sonner";
 import { NewKnowledgeBaseDialog } from "@/components/knowledge/new-knowledge-base-dialog";
 import { PageBody } from "@/components/shell/page-body";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatRelative } from "@/components/ui/format";
@@ -18,6 +19,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { useTRPC } from "../_trpc/client";
 import { errorMessage } from "../_trpc/error-message";
 import type { RouterOutputs } from "../_trpc/outputs";
+import { knowledgeBaseLanguage } from "@/server/api/knowledge-settings";
+import { languageLabel, languageOptions } from "./languages";
 
 type KnowledgeBaseRow = RouterOutputs["knowledgeBase"]["list"][number];
 
@@ -25,7 +28,11 @@ export function KnowledgeView() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const router = useRouter();
-  const list = useQuery(trpc.knowledgeBase.list.queryOptions());
+  const list = useQuery({
+    ...trpc.knowledgeBase.list.queryOptions(),
+    // Counts move while documents are ingested in the background.
+    refetchInterval: (query) => (query.state.data?.some((kb) => kb.pendingCount > 0) ? 2000 : false),
+  });
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<KnowledgeBaseRow | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.knowledgeBase.list.queryKey() });
@@ -66,13 +73,16 @@ export function KnowledgeView() {
       ) : list.error ? (
         <LoadError message={errorMessage(list.error)} onRetry={() => list.refetch()} />
       ) : list.data.length === 0 ? (
-        <EmptyState icon={BookOpen} title="No knowledge bases yet" description="Create one, then upload Markdown or text files into it." />
+        <EmptyState icon={BookOpen} title="No knowledge bases yet" description="Create one, then upload your documents into it." />
       ) : (
         <Table>
           <TableHeader>
             <TableRow>
               <TableHead>Name</TableHead>
+              <TableHead>Language</TableHead>
               <TableHead className="text-right">Documents</TableHead>
+              <TableHead className="text-right">Ready</TableHead>
+              <TableHead className="text-right">Failed</TableHead>
               <TableHead className="text-right">Chunks</TableHead>
               <TableHead>Updated</TableHead>
               <TableHead className="w-12" />
@@ -87,9 +97,17 @@ export function KnowledgeView() {
                   </Link>
                   {kb.description && <p className="mt-0.5 line-clamp-1 text-xs text-muted-foreground">{kb.description}</p>}
                 </TableCell>
-                <TableCell className="text-right tabular-nums">{kb.documentCount}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{languageLabel(kb.language)}</TableCell>
+                <TableCell className="text-right tabular-nums">
+                  {kb.documentCount}
+                  {kb.pendingCount > 0 && <span className="ml-1 text-xs text-blue-700">({kb.pendingCount} in progress)</span>}
+                </TableCell>
+                <TableCell className="text-right tabular-nums text-emerald-700">{kb.readyCount}</TableCell>
+                <TableCell className={cn("text-right tabular-nums", kb.failedCount > 0 ? "font-medium text-destructive" : "text-muted-foreground")}>
+                  {kb.failedCount}
+                </TableCell>
                 <TableCell className="text-right tabular-nums">{kb.chunkCount}</TableCell>
-                <TableCell className="text-muted-foreground">{formatRelative(kb.updatedAt)}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{formatRelative(kb.updatedAt)}</TableCell>
                 <TableCell>
                   <Button
                     variant="ghost"
@@ -114,7 +132,8 @@ export function KnowledgeView() {
         }}
         pending={create.isPending}
         error={create.error ? errorMessage(create.error) : null}
-        onCreate={(input) => create.mutate(input)}
+        onCreate={(input) => create.mutate({ ...input, language: knowledgeBaseLanguage.parse(input.language) })}
+        languages={languageOptions}
       />
       <ConfirmDialog
         open={deleting !== null}

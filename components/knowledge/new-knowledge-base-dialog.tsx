@@ -5,7 +5,9 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
+import type { LanguageOption } from "./language-options";
 
 export function NewKnowledgeBaseDialog({
   open,
@@ -13,15 +15,18 @@ export function NewKnowledgeBaseDialog({
   pending,
   error,
   onCreate,
+  languages,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   pending: boolean;
   error: string | null;
-  onCreate: (input: { name: string; description?: string }) => void;
+  onCreate: (input: { name: string; description?: string; language: string }) => void;
+  languages: LanguageOption[];
 }) {
   const [name, setName] = useState("");
   const [description, setDescription] = useState("");
+  const [language, setLanguage] = useState(languages[0]?.value ?? "");
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent>
@@ -29,7 +34,7 @@ export function NewKnowledgeBaseDialog({
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();
-            onCreate({ name: name.trim(), ...(description.trim() ? { description: description.trim() } : {}) });
+            onCreate({ name: name.trim(), language, ...(description.trim() ? { description: description.trim() } : {}) });
           }}
         >
           <DialogHeader>
@@ -41,6 +46,15 @@ export function NewKnowledgeBaseDialog({
           </Field>
           <Field id="kb-description" label="Description" help="Optional: what the documents cover.">
             <Textarea id="kb-description" value={description} onChange={(e) => setDescription(e.target.value)} maxLength={2000} />
+          </Field>
+          <Field id="kb-language" label="Language" help="Decides how text is split into search terms: Chinese is segmented into words, English is stemmed.">
+            <Select id="kb-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+              {languages.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </Select>
           </Field>
           {error && (
             <p role="alert" className="text-sm text-destructive">

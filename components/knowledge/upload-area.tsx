@@ -4,10 +4,19 @@ import { LoaderCircle, Upload } from "lucide-react";
 import { useRef, useState, type DragEvent } from "react";
 import { cn } from "@/components/ui/cn";
 
-const ACCEPTED_EXTENSIONS = [".md", ".markdown", ".txt"];
-
-/** Drop files here or pick them; only the accepted kinds are passed on. */
-export function UploadArea({ uploading, onFiles }: { uploading: boolean; onFiles: (files: File[]) => void }) {
+/** Drop files here or pick them; the server decides per file whether it can read it, and says why not. */
+export function UploadArea({
+  uploading,
+  onFiles,
+  accept,
+  maxFileMegabytes,
+}: {
+  uploading: boolean;
+  onFiles: (files: File[]) => void;
+  /** Extensions offered by the file picker, e.g. ".md". */
+  accept: string[];
+  maxFileMegabytes: number;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
 
@@ -34,9 +43,9 @@ export function UploadArea({ uploading, onFiles }: { uploading: boolean; onFiles
       <div className="flex size-10 items-center justify-center rounded-full bg-muted text-muted-foreground">
         {uploading ? <LoaderCircle className="size-5 animate-spin" /> : <Upload className="size-5" />}
       </div>
-      <p className="text-sm font-medium">{uploading ? "Uploading and indexing…" : "Drop Markdown or text files here"}</p>
+      <p className="text-sm font-medium">{uploading ? "Uploading and indexing…" : "Drop files here — many at once, or a zip"}</p>
       <p className="text-xs text-muted-foreground">
-        {ACCEPTED_EXTENSIONS.join(", ")} · up to 50 MB per file ·{" "}
+        {accept.join(", ")} · up to {maxFileMegabytes} MB per file ·{" "}
         <label htmlFor="document-files" className="cursor-pointer font-medium text-primary hover:underline">
           choose files
         </label>
@@ -47,7 +56,7 @@ export function UploadArea({ uploading, onFiles }: { uploading: boolean; onFiles
         data-testid="document-files"
         type="file"
         multiple
-        accept={ACCEPTED_EXTENSIONS.join(",")}
+        accept={accept.join(",")}
         disabled={uploading}
         className="sr-only"
         onChange={(e) => {
