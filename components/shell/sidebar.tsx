@@ -1,6 +1,6 @@
 "use client";
 
-import { Activity, BookOpen, KeyRound, Workflow, type LucideIcon } from "lucide-react";
+import { Activity, BookOpen, Cpu, KeyRound, Workflow, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
@@ -10,6 +10,7 @@ const links: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/knowledge", label: "Knowledge", icon: BookOpen },
   { href: "/runs", label: "Runs", icon: Activity },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
+  { href: "/settings/providers", label: "Model providers", icon: Cpu },
 ];
 
 /** The editor needs the width: there the sidebar shrinks to icons. */

@@ -2,6 +2,7 @@
 // Scoring is the share of the question's terms a sentence contains, each term weighted by how rare
 // it is among the candidate sentences, so "deposit" counts for more than "tenant" in a tenancy base,
 // and a question term found nowhere keeps every score low (and the answer a refusal).
+import { composeText } from "@/nodes/generate-cited/compose";
 import type { Answer, Citation, Passage, Query } from "@/nodes/ports";
 import { splitSentences, type Sentence } from "@/server/knowledge/sentences";
 import { tokenize } from "@/server/knowledge/tokenize";
@@ -94,12 +95,6 @@ function citationFor(marker: number, quotes: Candidate[]): Citation {
   return { marker, passageId: passage.id, source, quote: quotes.map((q) => q.sentence.text).join(" … ") };
 }
 
-const cjkEnd = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}。！？；，、」』）]$/u;
-
-function join(parts: string[]): string {
-  return parts.reduce((text, part) => (text === "" ? part : cjkEnd.test(text) ? text + part : `${text} ${part}`), "");
-}
-
 export function extractAnswer(query: Query, passages: Passage[], options: ExtractOptions): Answer {
   const questionTerms = [...new Set(tokenize(query.question))];
   if (questionTerms.length === 0 || passages.length === 0) return refusal();
@@ -118,6 +113,5 @@ export function extractAnswer(query: Query, passages: Passage[], options: Extrac
   };
   const sentences = chosen.map((c) => ({ text: c.sentence.text, markers: [markerOf(c.passage.id)] }));
   const citations = [...markers].map(([passageId, marker]) => citationFor(marker, chosen.filter((c) => c.passage.id === passageId)));
-  const text = join(sentences.map((s) => (cjkEnd.test(s.text) ? `${s.text}[${s.markers[0]}]` : `${s.text} [${s.markers[0]}]`)));
-  return { text, sentences, citations, refused: false, mode: "offline" };
+  return { text: composeText(sentences), sentences, citations, refused: false, mode: "offline" };
 }

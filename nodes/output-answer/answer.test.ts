@@ -20,7 +20,19 @@ describe("output.answer", () => {
       refused: false,
       mode: "offline",
     };
-    expect(await impl.run({ inputs: { answer }, config: {}, ctx: recordingContext() })).toEqual({ answer });
+    expect(await impl.run({ inputs: { answer }, config: {}, ctx: recordingContext() })).toEqual({ answer, verdict: undefined });
     expect(spec.role).toBe("exit");
+  });
+
+  it("returns the verification's per-sentence verdicts beside the answer", async () => {
+    const answer: Answer = {
+      text: "Rent may rise once a year. [1]",
+      sentences: [{ text: "Rent may rise once a year.", markers: [1] }],
+      citations: [{ marker: 1, passageId: "c1", source: { documentId: "d2", title: "Rent increases", page: 3 }, quote: "Rent may be increased once every 12 months." }],
+      refused: false,
+      mode: "offline",
+    };
+    const verdict = { sentences: [{ sentence: "Rent may rise once a year.", label: "neutral" as const, score: 0.4, markers: [1] }], supported: false };
+    expect(await impl.run({ inputs: { answer, verdict }, config: {}, ctx: recordingContext() })).toEqual({ answer, verdict });
   });
 });

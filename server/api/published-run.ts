@@ -1,7 +1,7 @@
 // POST /api/v1/pipelines/<slug>/run: a published pipeline version answering an API client.
 // Order of checks: size (header only), key, endpoint, rate limit, body; so an unauthenticated
 // caller learns nothing about endpoints and costs no body parsing.
-import type { Answer } from "@/nodes/ports";
+import type { Answer, Verdict } from "@/nodes/ports";
 import { verifyBearer } from "@/server/auth/api-keys";
 import type { Db } from "@/server/db/client";
 import { runPipeline } from "@/server/runtime/run-pipeline";
@@ -14,7 +14,7 @@ import { MAX_RUN_BODY_BYTES, readRunRequest } from "./run-request";
 import { eventStreamResponse } from "./sse";
 
 /** The response body of a successful call: the answer with its citations, flattened for API clients. */
-export function publishedAnswer(answer: Answer, runId: string) {
+export function publishedAnswer(answer: Answer, runId: string, verdict: Verdict | null = null) {
   return {
     answer: answer.text,
     citations: answer.citations.map((citation) => ({
@@ -28,6 +28,8 @@ export function publishedAnswer(answer: Answer, runId: string) {
     })),
     refused: answer.refused,
     ...(answer.refusalReason !== undefined ? { refusalReason: answer.refusalReason } : {}),
+    // Null when the pipeline does not verify its answer: unchecked, which is not the same as supported.
+    verdicts: verdict ? verdict.sentences : null,
     runId,
   };
 }
@@ -96,7 +98,7 @@ async function answerPublishedRun(request: Request, db: Db, slug: string): Promi
 
   const result = await runPipeline(db, { ...runArgs, signal: request.signal });
   if (result.answer && (result.status === "answered" || result.status === "refused")) {
-    return jsonResponse(200, publishedAnswer(result.answer, result.runId));
+    return jsonResponse(200, publishedAnswer(result.answer, result.runId, result.verdict));
   }
   const reason = result.problems?.length
     ? `The published version ${endpoint.version.number} is no longer valid: ${result.problems.map((problem) => problem.message).join("; ")}`

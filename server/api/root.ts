@@ -1,4 +1,5 @@
 import { apiKeyRouter } from "./routers/api-key";
+import { credentialRouter } from "./routers/credential";
 import { endpointRouter } from "./routers/endpoint";
 import { knowledgeBaseRouter } from "./routers/knowledge-base";
 import { pipelineRouter } from "./routers/pipeline";
@@ -11,6 +12,7 @@ export const appRouter = router({
   run: runRouter,
   apiKey: apiKeyRouter,
   endpoint: endpointRouter,
+  credential: credentialRouter,
 });
 
 export type AppRouter = typeof appRouter;

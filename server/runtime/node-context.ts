@@ -2,9 +2,11 @@
 import type { AnySpec, NodeSpec, InputValues, OutputValues } from "@/nodes/define";
 import type { Query } from "@/nodes/ports";
 import type { KnowledgeStore } from "@/server/knowledge/store";
+import type { ModelProviders } from "@/server/providers/model-providers";
 import type { z } from "zod";
 
 export type { KnowledgeStore, SearchOptions } from "@/server/knowledge/store";
+export type { ModelProviders } from "@/server/providers/model-providers";
 
 /** Call its methods on ctx (`ctx.log(...)`): the runtime's implementation is a class. */
 export interface NodeContext {
@@ -15,6 +17,8 @@ export interface NodeContext {
   /** The question and history the run was started with (read by the entry node). */
   runInput: Query;
   knowledge: KnowledgeStore;
+  /** Chat models and embedders of the workspace's saved providers, counting tokens into this span. */
+  providers: ModelProviders;
   /** A line in this node's span of the trace. */
   log(message: string, data?: unknown): void;
   addTokens(count: { input?: number; output?: number }): void;

@@ -2,11 +2,12 @@
 // (so even a refused or broken graph leaves a record), then the graph executed against the
 // workspace's knowledge, its spans streamed to the trace writer, and the Run closed with its outcome.
 import type { Graph } from "@/nodes/graph";
-import { answer as answerSchema, type Answer, type Query } from "@/nodes/ports";
+import { answer as answerSchema, verdict as verdictSchema, type Answer, type Query, type Verdict } from "@/nodes/ports";
 import type { GraphProblem } from "@/nodes/validate";
 import type { Db } from "@/server/db/client";
 import type { RunSource } from "@/server/db/generated/client";
 import { createKnowledgeStore } from "@/server/knowledge/search";
+import { workspaceCredentials } from "@/server/providers/workspace-credentials";
 import type { FinalRunStatus, RunEvent } from "./events";
 import { executeGraph, GraphInvalidError, type ExecuteResult } from "./execute";
 import { toJson } from "./json";
@@ -33,6 +34,8 @@ export interface PipelineRunResult {
   runId: string;
   status: FinalRunStatus;
   answer: Answer | null;
+  /** The per-sentence verdicts when the pipeline verifies its answer and wires them to the output. */
+  verdict: Verdict | null;
   error?: string;
   problems?: GraphProblem[];
 }
@@ -65,6 +68,7 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
       workspaceId,
       input,
       knowledge: createKnowledgeStore(db, workspaceId),
+      credentials: workspaceCredentials(db, workspaceId),
       signal: args.signal,
       nodeTimeoutMs: args.nodeTimeoutMs,
       onEvent: args.onEvent,
@@ -81,12 +85,14 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
       runId: run.id,
       status: "failed",
       answer: null,
+      verdict: null,
       error: message,
       ...(error instanceof GraphInvalidError ? { problems: error.problems } : {}),
     };
   }
 
   const parsed = answerSchema.safeParse(result.output?.answer);
+  const verdict = verdictSchema.safeParse(result.output?.verdict);
   await db.run.update({
     where: { id: run.id },
     data: {
@@ -100,6 +106,7 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
     runId: run.id,
     status: result.status,
     answer: parsed.success ? parsed.data : null,
+    verdict: verdict.success ? verdict.data : null,
     ...(result.error ? { error: result.error } : {}),
   };
 }

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { defineNodeSpec } from "../define";
+import { modelFields, promptField, requireProviderInProviderMode } from "../model-config";
+import { optional, ports } from "../ports";
+import { judgePromptDefault } from "./prompt";
+import { generatePromptDefault } from "../generate-cited/prompt";
+
+/** Offline: a sentence scoring at least this is entailed (tuned on the dev NLI sets; see scripts/bench-verify.ts). */
+export const DEFAULT_SUPPORT_THRESHOLD = 0.5;
+
+export const failurePolicies = ["flag", "drop", "regenerate", "refuse"] as const;
+
+export const spec = defineNodeSpec({
+  type: "verify.citations",
+  version: 1,
+  category: "verification",
+  title: "Verify citations",
+  help:
+    "Checks every sentence of the answer against the passages it cites and labels it entailment, neutral or " +
+    "contradiction with a score. Provider mode: an LLM judge reads each sentence with its passages. Offline mode: a " +
+    "heuristic, no model: the share of the sentence's content found in the passages, lowered for a number or name the " +
+    "passages do not state, with a negation or an opposite direction (more/less) on one side only read as a " +
+    "contradiction; it cannot follow paraphrase or inference. A sentence that is not entailed fails, and the policy " +
+    "decides: flag it (shown, marked), drop it, regenerate the answer once with the verdicts as feedback (provider " +
+    "mode), or refuse the whole answer. An answer left with no sentence is a refusal.",
+  inputs: { answer: ports.answer, passages: ports.passages, query: optional(ports.query, "Query (for regenerate)") },
+  outputs: { answer: ports.answer, verdict: ports.verdict },
+  config: z
+    .object({
+      ...modelFields,
+      prompt: promptField(judgePromptDefault, "Judge prompt", "Sent in provider mode; {items} is filled with the sentences and their passages."),
+      regeneratePrompt: promptField(generatePromptDefault, "Regenerate prompt", "Used by the regenerate policy; {passages} and {question} are filled in."),
+      policy: z.enum(failurePolicies).default("drop").meta({
+        title: "On an unsupported sentence",
+        description: "flag: keep and mark it · drop: remove it · regenerate: answer again once with the verdicts (provider mode) · refuse: refuse the answer.",
+      }),
+      threshold: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(DEFAULT_SUPPORT_THRESHOLD)
+        .meta({ title: "Support threshold (offline)", description: "A sentence scoring at least this is entailed. Higher is stricter." }),
+    })
+    .superRefine(requireProviderInProviderMode)
+    .superRefine((config, ctx) => {
+      if (config.policy === "regenerate" && config.mode !== "provider") {
+        ctx.addIssue({ code: "custom", path: ["policy"], message: "Regenerate needs provider mode: offline there is no model to answer again" });
+      }
+    }),
+});

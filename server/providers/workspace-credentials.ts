@@ -1,0 +1,20 @@
+// The credential source of a run: a workspace's saved providers, each opened at most once per run.
+import type { Db } from "@/server/db/client";
+import { resolveCredential, type ResolvedCredential } from "./credential-store";
+import type { CredentialSource } from "./node-providers";
+
+export function workspaceCredentials(db: Db, workspaceId: string): CredentialSource {
+  const opened = new Map<string, Promise<ResolvedCredential>>();
+  return {
+    resolve(id) {
+      let credential = opened.get(id);
+      if (!credential) {
+        credential = resolveCredential(db, workspaceId, id);
+        // A failed lookup is not remembered: the next node may find the provider saved meanwhile.
+        credential.catch(() => opened.delete(id));
+        opened.set(id, credential);
+      }
+      return credential;
+    },
+  };
+}
