@@ -50,6 +50,11 @@ export type InputValues<I extends Ports> = {
   [K in keyof I as I[K]["optional"] extends true ? K : never]?: ValueOf<I[K]>;
 };
 
-export type OutputValues<O extends Ports> = { [K in keyof O]: ValueOf<O[K]> };
+/** An optional output may be left out: the runtime then skips the nodes that need it. */
+export type OutputValues<O extends Ports> = {
+  [K in keyof O as O[K]["optional"] extends true ? never : K]: ValueOf<O[K]>;
+} & {
+  [K in keyof O as O[K]["optional"] extends true ? K : never]?: ValueOf<O[K]>;
+};
 
 export type AnySpec = NodeSpec<Ports, Ports, z.ZodObject>;

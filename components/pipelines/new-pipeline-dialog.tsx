@@ -7,12 +7,20 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
-export type NewPipelineInput = { name: string; from: "blank" | "example" };
-
 const starts = [
   { id: "blank", title: "Blank canvas", help: "Start from nothing and drag in the nodes you need." },
   { id: "example", title: "Example pipeline", help: "Chat input → BM25 retriever → cited answer, over the example knowledge base." },
+  { id: "chatlaw", title: "ChatLaw-style", help: "Keyword generation → retrieval with the keywords → cited answer." },
+  { id: "chatdoctor", title: "ChatDoctor-style", help: "Keywords → wide retrieval → knowledge selection (LLM selector; MMR offline) → cited answer." },
+  { id: "mozi", title: "Mozi-style", help: "Hybrid (dense + BM25) retrieval → the top 3 passages, best nearest the question → cited answer." },
+  {
+    id: "strict",
+    title: "Strict",
+    help: "Context rewriting → domain guard → hybrid retrieval → rerank → top 4 → cited answer → verification; refuses when a sentence is unsupported.",
+  },
 ] as const;
+
+export type NewPipelineInput = { name: string; from: (typeof starts)[number]["id"] };
 
 export function NewPipelineDialog({
   open,

@@ -7,7 +7,8 @@ import type { GraphEdge, GraphNode, Graph } from "@/nodes/graph";
 import { portValueSchemas, type Query } from "@/nodes/ports";
 import { validateGraph, type GraphProblem } from "@/nodes/validate";
 import type { FinalRunStatus, LogLine, RunEvent, SpanRecord } from "./events";
-import type { AnyNodeImpl, KnowledgeStore, NodeContext } from "./node-context";
+import { NodeModelProviders, noProviders, type CredentialSource } from "@/server/providers/node-providers";
+import type { AnyNodeImpl, KnowledgeStore, ModelProviders, NodeContext } from "./node-context";
 import { getImpl, type ImplLookup } from "./registry";
 
 export const DEFAULT_NODE_TIMEOUT_MS = 30_000;
@@ -17,6 +18,8 @@ export interface ExecuteOptions {
   workspaceId: string;
   input: Query;
   knowledge: KnowledgeStore;
+  /** The workspace's saved model providers; without them a provider-mode node fails saying so. */
+  credentials?: CredentialSource;
   signal?: AbortSignal;
   nodeTimeoutMs?: number;
   onEvent?: (event: RunEvent) => void;
@@ -52,6 +55,8 @@ interface NodeState {
   inputs: Record<string, unknown>;
   /** Wired inputs still to arrive. */
   waiting: number;
+  /** A required input will never arrive (its source left that output empty or was skipped): the node is skipped. */
+  blocked: boolean;
   outgoing: GraphEdge[];
   phase: NodePhase;
   startedMs: number;
@@ -87,6 +92,7 @@ function plan(graph: Graph, impls: ImplLookup): { states: Map<string, NodeState>
       config,
       inputs: {},
       waiting: 0,
+      blocked: false,
       outgoing: [],
       phase: "waiting",
       startedMs: 0,
@@ -115,7 +121,10 @@ function checkOutputs(state: NodeState, outputs: unknown): Record<string, unknow
   const parsed: Record<string, unknown> = {};
   for (const port in state.impl.spec.outputs) {
     const def = state.impl.spec.outputs[port];
-    const result = portValueSchemas[def.type].safeParse((outputs as Record<string, unknown>)[port]);
+    const value = (outputs as Record<string, unknown>)[port];
+    // An optional output may be left empty (a guard's refusal branch): the nodes wired to it are skipped.
+    if (value === undefined && def.optional) continue;
+    const result = portValueSchemas[def.type].safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
       const where = issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
@@ -175,6 +184,12 @@ class RunNodeContext implements NodeContext {
 
   get knowledge(): KnowledgeStore {
     return this.options.knowledge;
+  }
+
+  // Made on first read: offline nodes never pay for it.
+  get providers(): ModelProviders {
+    const { credentials } = this.options;
+    return credentials ? new NodeModelProviders(credentials, this) : noProviders;
   }
 
   log(message: string, data?: unknown): void {
@@ -299,13 +314,28 @@ class Execution {
     if (typeof checked === "string") return this.fail(state, checked);
     this.settle(state, checked, "succeeded", null);
     if (state === this.exit) this.output = checked;
+    this.release(state, checked);
+  }
+
+  /** Hands a settled node's outputs on; `null` when it was skipped. Skips spread down the branch. */
+  private release(state: NodeState, outputs: Record<string, unknown> | null): void {
     for (const edge of state.outgoing) {
       const target = this.states.get(edge.target);
       if (!target) continue;
-      target.inputs[edge.targetHandle] = checked[edge.sourceHandle];
-      if (--target.waiting === 0) this.start(target);
+      const value = outputs?.[edge.sourceHandle];
+      if (value !== undefined) target.inputs[edge.targetHandle] = value;
+      else if (!target.impl.spec.inputs[edge.targetHandle]?.optional) target.blocked = true;
+      if (--target.waiting > 0) continue;
+      if (target.blocked) {
+        target.phase = "settled";
+        this.release(target, null);
+      } else {
+        this.start(target);
+      }
     }
-    if (--this.remaining === 0) this.finish(finalStatus(this.exit, this.output ?? {}), null, null);
+    if (--this.remaining > 0 || this.finished) return;
+    if (this.output) this.finish(finalStatus(this.exit, this.output), null, null);
+    else this.finish("failed", `${this.exit.name} was skipped: no answer reached it (a node before it left its output empty)`, this.exit.node.id);
   }
 }
 
