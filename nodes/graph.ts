@@ -31,3 +31,21 @@ export type GraphNode = z.output<typeof graphNode>;
 export type GraphEdge = z.output<typeof graphEdge>;
 
 export const emptyGraph: Graph = { schemaVersion: GRAPH_SCHEMA_VERSION, nodes: [], edges: [] };
+
+export const PIPELINE_FILE_FORMAT = "groundwork.pipeline";
+export const PIPELINE_FILE_VERSION = 1;
+
+/**
+ * An exported pipeline (the editor's Export/Import). `formatVersion` changes only when an older
+ * reader could not read the file; `graph.schemaVersion` versions the graph inside it. Config values
+ * that hold credentials are removed on export, so a file can be shared.
+ */
+export const pipelineFile = z.object({
+  format: z.literal(PIPELINE_FILE_FORMAT),
+  formatVersion: z.literal(PIPELINE_FILE_VERSION),
+  name: z.string().max(200),
+  exportedAt: z.string().optional(),
+  graph,
+});
+
+export type PipelineFile = z.output<typeof pipelineFile>;

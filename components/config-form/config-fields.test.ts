@@ -85,3 +85,26 @@ describe("humanise and readNumberInput", () => {
     expect(readNumberInput("1e")).toBe("1e");
   });
 });
+
+describe("model widgets", () => {
+  it("maps the provider and prompt widgets to their controls", async () => {
+    const { modelFields, promptField } = await import("@/nodes/model-config");
+    const fields = configFields(z.object({ ...modelFields, prompt: promptField("Answer {question} from {passages}.", "Prompt") }));
+    expect(fields.map((f) => [f.name, f.kind])).toEqual([
+      ["mode", "enum"],
+      ["provider", "provider"],
+      ["prompt", "prompt"],
+    ]);
+    expect(fields[2].default).toBe("Answer {question} from {passages}.");
+  });
+
+  it("finds a prompt's variables and cuts it for highlighting", async () => {
+    const { promptSegments, promptVariables } = await import("./config-fields");
+    expect(promptVariables("Q: {question}\n{passages} and {question} {not a var}")).toEqual(["question", "passages"]);
+    expect(promptSegments("Hi {name}!")).toEqual([
+      { text: "Hi ", variable: false },
+      { text: "{name}", variable: true },
+      { text: "!", variable: false },
+    ]);
+  });
+});

@@ -16,6 +16,8 @@ export type ConfigField =
   | (FieldBase & { kind: "boolean" })
   | (FieldBase & { kind: "enum"; options: string[] })
   | (FieldBase & { kind: "knowledgeBase" })
+  | (FieldBase & { kind: "provider" })
+  | (FieldBase & { kind: "prompt" })
   | (FieldBase & { kind: "json" });
 
 type JsonSchema = {
@@ -79,6 +81,8 @@ function toField(name: string, raw: JsonSchema, required: boolean): ConfigField 
     default: schema.default,
   };
   if (schema.widget === "knowledgeBase") return { ...base, kind: "knowledgeBase" };
+  if (schema.widget === "provider") return { ...base, kind: "provider" };
+  if (schema.widget === "prompt") return { ...base, kind: "prompt" };
   const options = schema.enum ? stringOptions(schema.enum) : schema.const !== undefined ? stringOptions([schema.const]) : null;
   if (options) return { ...base, kind: "enum", options };
   switch (schema.type) {
@@ -137,4 +141,14 @@ export function readNumberInput(raw: string): number | string | undefined {
   if (raw.trim() === "") return undefined;
   const value = Number(raw);
   return Number.isFinite(value) ? value : raw;
+}
+
+/** The `{name}` placeholders of a prompt, each once, in order of first use. */
+export function promptVariables(prompt: string): string[] {
+  return [...new Set([...prompt.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
+}
+
+/** A prompt cut into plain text and `{variable}` pieces, for highlighting. */
+export function promptSegments(prompt: string): { text: string; variable: boolean }[] {
+  return prompt.split(/(\{\w+\})/g).filter(Boolean).map((text) => ({ text, variable: /^\{\w+\}$/.test(text) }));
 }

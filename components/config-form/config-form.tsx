@@ -7,6 +7,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { configErrors, configFields, readNumberInput, type ConfigField } from "./config-fields";
+import { PromptEditor } from "./prompt-editor";
+import { ProviderPicker, type ProviderOption } from "./provider-picker";
 
 export type KnowledgeBaseOption = { id: string; name: string };
 
@@ -19,7 +21,7 @@ type ControlProps<F extends ConfigField["kind"]> = {
 };
 
 function describeDefault(field: ConfigField): string | undefined {
-  if (field.default === undefined || field.kind === "knowledgeBase") return undefined;
+  if (field.default === undefined || field.kind === "knowledgeBase" || field.kind === "prompt") return undefined;
   return `Default: ${typeof field.default === "string" ? field.default || "(empty)" : JSON.stringify(field.default)}`;
 }
 
@@ -85,7 +87,8 @@ function Control({
   invalid,
   onChange,
   knowledgeBases,
-}: ControlProps<ConfigField["kind"]> & { knowledgeBases: KnowledgeBaseOption[] | undefined }) {
+  providers,
+}: ControlProps<ConfigField["kind"]> & { knowledgeBases: KnowledgeBaseOption[] | undefined; providers: ProviderOption[] | undefined }) {
   const common = { id, "data-testid": `config-${field.name}`, "aria-invalid": invalid || undefined };
   switch (field.kind) {
     case "number":
@@ -131,6 +134,19 @@ function Control({
         </Select>
       );
     }
+    case "provider":
+      return <ProviderPicker id={id} value={value} invalid={invalid} providers={providers} onChange={onChange} />;
+    case "prompt":
+      return (
+        <>
+          <PromptEditor id={id} testId={`config-${field.name}`} value={typeof value === "string" ? value : ""} invalid={invalid} onChange={onChange} />
+          {typeof field.default === "string" && value !== field.default && (
+            <button type="button" className="self-start text-xs text-primary hover:underline" onClick={() => onChange(field.default)}>
+              Restore the default prompt
+            </button>
+          )}
+        </>
+      );
     case "text":
       return field.multiline ? (
         <Textarea
@@ -156,12 +172,15 @@ export function ConfigForm({
   value,
   onChange,
   knowledgeBases,
+  providers,
 }: {
   spec: AnySpec;
   nodeId: string;
   value: Record<string, unknown>;
   onChange: (next: Record<string, unknown>) => void;
   knowledgeBases: KnowledgeBaseOption[] | undefined;
+  /** Saved model providers; undefined while they load (or where the console has none to offer). */
+  providers?: ProviderOption[];
 }) {
   const fields = useMemo(() => configFields(spec.config), [spec]);
   const errors = useMemo(() => configErrors(spec.config, value), [spec, value]);
@@ -201,6 +220,7 @@ export function ConfigForm({
               invalid={Boolean(errors[field.name])}
               onChange={(next) => set(field.name, next)}
               knowledgeBases={knowledgeBases}
+              providers={providers}
             />
           </Field>
         );

@@ -1,7 +1,22 @@
-import { ArrowLeft, Globe, LoaderCircle, Rocket, Save } from "lucide-react";
+import {
+  ArrowLeft,
+  Download,
+  Globe,
+  Grid3x3,
+  LoaderCircle,
+  Network,
+  Plus,
+  Redo2,
+  Rocket,
+  Save,
+  Undo2,
+  Upload,
+} from "lucide-react";
 import Link from "next/link";
+import { memo, useRef, type ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 
 export type SaveState = "saved" | "dirty" | "saving" | "conflict";
 
@@ -12,21 +27,73 @@ const saveText: Record<SaveState, string> = {
   conflict: "Not saved: changed elsewhere",
 };
 
-export function EditorToolbar({
+function ToolButton({
+  label,
+  shortcut,
+  onClick,
+  disabled,
+  pressed,
+  children,
+}: {
+  label: string;
+  shortcut?: string;
+  onClick: () => void;
+  disabled?: boolean;
+  pressed?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Button
+      variant="ghost"
+      size="icon"
+      aria-label={label}
+      aria-pressed={pressed}
+      title={shortcut ? `${label} (${shortcut})` : label}
+      disabled={disabled}
+      onClick={onClick}
+      className={cn(pressed && "bg-primary/10 text-primary")}
+    >
+      {children}
+    </Button>
+  );
+}
+
+function EditorToolbarView({
   name,
   saveState,
   problemCount,
   endpoint,
+  canUndo,
+  canRedo,
+  snapToGrid,
   onSave,
   onPublish,
+  onUndo,
+  onRedo,
+  onSearch,
+  onLayout,
+  onToggleSnap,
+  onExport,
+  onImportFile,
 }: {
   name: string;
   saveState: SaveState;
   problemCount: number;
   endpoint: { slug: string; versionNumber: number } | null;
+  canUndo: boolean;
+  canRedo: boolean;
+  snapToGrid: boolean;
   onSave: () => void;
   onPublish: () => void;
+  onUndo: () => void;
+  onRedo: () => void;
+  onSearch: () => void;
+  onLayout: () => void;
+  onToggleSnap: () => void;
+  onExport: () => void;
+  onImportFile: (file: File) => void;
 }) {
+  const fileInput = useRef<HTMLInputElement>(null);
   return (
     <header className="flex h-13 shrink-0 items-center gap-3 border-b border-border bg-white px-4">
       <Link href="/pipelines" aria-label="All pipelines" className="rounded-md p-1 text-muted-foreground hover:bg-muted hover:text-foreground">
@@ -35,6 +102,7 @@ export function EditorToolbar({
       <h1 className="truncate text-sm font-semibold">{name}</h1>
       <span
         aria-live="polite"
+        data-testid="save-state"
         className={
           saveState === "conflict"
             ? "text-xs font-medium text-destructive"
@@ -51,6 +119,41 @@ export function EditorToolbar({
           {problemCount} problem{problemCount === 1 ? "" : "s"}
         </Badge>
       )}
+      <div role="toolbar" aria-label="Canvas tools" className="ml-4 flex items-center gap-0.5 border-l border-border pl-3">
+        <ToolButton label="Undo" shortcut="Ctrl+Z" onClick={onUndo} disabled={!canUndo}>
+          <Undo2 />
+        </ToolButton>
+        <ToolButton label="Redo" shortcut="Ctrl+Shift+Z" onClick={onRedo} disabled={!canRedo}>
+          <Redo2 />
+        </ToolButton>
+        <ToolButton label="Add a node" shortcut="Ctrl+K" onClick={onSearch}>
+          <Plus />
+        </ToolButton>
+        <ToolButton label="Auto-layout" onClick={onLayout}>
+          <Network />
+        </ToolButton>
+        <ToolButton label="Snap to grid" onClick={onToggleSnap} pressed={snapToGrid}>
+          <Grid3x3 />
+        </ToolButton>
+        <ToolButton label="Export JSON" onClick={onExport}>
+          <Download />
+        </ToolButton>
+        <ToolButton label="Import JSON" onClick={() => fileInput.current?.click()}>
+          <Upload />
+        </ToolButton>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          className="hidden"
+          data-testid="import-file"
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = "";
+            if (file) onImportFile(file);
+          }}
+        />
+      </div>
       <div className="ml-auto flex items-center gap-2">
         {endpoint && (
           <Badge tone="success" title={`Endpoint /api/v1/pipelines/${endpoint.slug}/run serves version ${endpoint.versionNumber}`}>
@@ -70,3 +173,5 @@ export function EditorToolbar({
     </header>
   );
 }
+
+export const EditorToolbar = memo(EditorToolbarView);

@@ -15,16 +15,21 @@ import {
   type XYPosition,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { useCallback, useState, type DragEvent } from "react";
-import { toast } from "sonner";
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
+import type { AnySpec } from "@/nodes/define";
 import { getSpec } from "@/nodes/registry";
 import { categoryColor } from "./category-style";
 import { CARD_ANCHOR, connectionProblem, type StepNode } from "./flow-graph";
 import { NodeCard } from "./node-card";
 import { NODE_DRAG_TYPE } from "./palette";
+import { RefusedTooltip } from "./refused-tooltip";
 import { CanvasOverlayContext, type CanvasOverlay } from "./run-overlay";
+import { WireDropMenu } from "./wire-drop-menu";
+import { wireTargets, type WireEnd } from "./wire-targets";
 
 const nodeTypes = { step: NodeCard };
+export const GRID = 18;
+const REFUSAL_MS = 4000;
 
 /** A wire drawn from an input back to an output still runs output → input. */
 function asConnection(state: FinalConnectionState): Connection | null {
@@ -34,42 +39,118 @@ function asConnection(state: FinalConnectionState): Connection | null {
   return { source: from.nodeId, sourceHandle: from.id ?? null, target: to.nodeId, targetHandle: to.id ?? null };
 }
 
+function pointOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: number } {
+  return "changedTouches" in event ? event.changedTouches[0] : event;
+}
+
+function miniMapColor(node: StepNode): string {
+  const spec = getSpec(node.data.nodeType);
+  return spec ? categoryColor[spec.category] : "#dc2626";
+}
+
+type WireDrop = { at: XYPosition; flowAt: XYPosition; end: WireEnd; nodeId: string };
+
 export function FlowCanvas({
   nodes,
   edges,
+  specs,
   overlay,
+  snapToGrid,
   onNodesChange,
   onEdgesChange,
+  onNodeDragStart,
   onConnect,
   onDropNode,
 }: {
   nodes: StepNode[];
   edges: Edge[];
+  specs: readonly AnySpec[];
   overlay: CanvasOverlay;
+  snapToGrid: boolean;
   onNodesChange: OnNodesChange<StepNode>;
   onEdgesChange: OnEdgesChange;
+  onNodeDragStart: () => void;
   onConnect: (connection: Connection) => void;
-  onDropNode: (type: string, position: XYPosition) => void;
+  onDropNode: (type: string, position: XYPosition) => string | null;
 }) {
   const { screenToFlowPosition } = useReactFlow();
+  const box = useRef<HTMLDivElement>(null);
   // Fit a loaded graph into view once; a canvas that starts empty keeps its viewport, so cards land
   // exactly where they are dropped instead of the view jumping to the first one.
   const [fitOnLoad] = useState(nodes.length > 0);
+  const [refusal, setRefusal] = useState<{ at: XYPosition; reason: string } | null>(null);
+  const [wireDrop, setWireDrop] = useState<WireDrop | null>(null);
+  // The minimap draws every node again: it joins once the canvas itself is up and idle.
+  const [showMiniMap, setShowMiniMap] = useState(false);
+  useEffect(() => {
+    const id = window.requestIdleCallback(() => setShowMiniMap(true), { timeout: 1500 });
+    return () => window.cancelIdleCallback(id);
+  }, []);
 
+  // The connection checks read the latest graph through a ref, so React Flow gets stable callbacks
+  // and a drag does not re-render the canvas' props on every frame.
+  const graph = useRef({ nodes, edges });
+  graph.current = { nodes, edges };
   const problemOf = useCallback(
-    (c: Connection | Edge) => connectionProblem(c, nodes, edges, getSpec),
-    [nodes, edges],
+    (c: Connection | Edge) => connectionProblem(c, graph.current.nodes, graph.current.edges, getSpec),
+    [],
   );
+  const isValidConnection = useCallback((c: Connection | Edge) => problemOf(c) === null, [problemOf]);
+
+  useEffect(() => {
+    if (!refusal) return;
+    const timer = setTimeout(() => setRefusal(null), REFUSAL_MS);
+    return () => clearTimeout(timer);
+  }, [refusal]);
+
+  const local = useCallback((clientX: number, clientY: number): XYPosition => {
+    const rect = box.current?.getBoundingClientRect();
+    return { x: clientX - (rect?.left ?? 0), y: clientY - (rect?.top ?? 0) };
+  }, []);
 
   const onConnectEnd = useCallback(
-    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-      if (state.isValid !== false) return;
-      const connection = asConnection(state);
-      const reason = connection && problemOf(connection);
-      if (reason) toast.error(reason, { id: "refused-connection" });
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      const { clientX, clientY } = pointOf(event);
+      if (state.isValid === false) {
+        const connection = asConnection(state);
+        const reason = connection && problemOf(connection);
+        if (reason) setRefusal({ at: local(clientX, clientY), reason });
+        return;
+      }
+      // Released over empty canvas: offer the node types that fit the loose end.
+      if (!state.toNode && state.fromHandle && state.fromNode && state.fromHandle.id) {
+        const fromNode = graph.current.nodes.find((n) => n.id === state.fromNode!.id);
+        if (!fromNode) return;
+        setWireDrop({
+          at: local(clientX, clientY),
+          flowAt: screenToFlowPosition({ x: clientX, y: clientY }),
+          end: { nodeType: fromNode.data.nodeType, handleId: state.fromHandle.id, handleType: state.fromHandle.type },
+          nodeId: fromNode.id,
+        });
+      }
     },
-    [problemOf],
+    [problemOf, local, screenToFlowPosition],
   );
+
+  const targets = useMemo(() => (wireDrop ? wireTargets(wireDrop.end, specs, getSpec) : []), [wireDrop, specs]);
+  const closeWireDrop = useCallback(() => setWireDrop(null), []);
+
+  function pickWireTarget(type: string) {
+    if (!wireDrop) return;
+    const target = targets.find((t) => t.spec.type === type);
+    setWireDrop(null);
+    if (!target) return;
+    // A card opened from an output hangs off its left edge; one opened from an input, off its right.
+    const x = wireDrop.end.handleType === "source" ? wireDrop.flowAt.x : wireDrop.flowAt.x - 2 * CARD_ANCHOR.x;
+    const id = onDropNode(type, { x, y: wireDrop.flowAt.y - CARD_ANCHOR.y });
+    if (!id) return;
+    const { end, nodeId } = wireDrop;
+    onConnect(
+      end.handleType === "source"
+        ? { source: nodeId, sourceHandle: end.handleId, target: id, targetHandle: target.port }
+        : { source: id, sourceHandle: target.port, target: nodeId, targetHandle: end.handleId },
+    );
+  }
 
   function onDragOver(event: DragEvent) {
     if (!event.dataTransfer.types.includes(NODE_DRAG_TYPE)) return;
@@ -86,7 +167,7 @@ export function FlowCanvas({
   }
 
   return (
-    <div data-testid="canvas" className="relative h-full w-full" onDragOver={onDragOver} onDrop={onDrop}>
+    <div ref={box} data-testid="canvas" className="relative h-full w-full select-none" onDragOver={onDragOver} onDrop={onDrop}>
       <CanvasOverlayContext.Provider value={overlay}>
         <ReactFlow<StepNode, Edge>
           nodes={nodes}
@@ -94,33 +175,37 @@ export function FlowCanvas({
           nodeTypes={nodeTypes}
           onNodesChange={onNodesChange}
           onEdgesChange={onEdgesChange}
+          onNodeDragStart={onNodeDragStart}
+          onSelectionDragStart={onNodeDragStart}
           onConnect={onConnect}
           onConnectEnd={onConnectEnd}
-          isValidConnection={(c) => problemOf(c) === null}
+          isValidConnection={isValidConnection}
           deleteKeyCode={["Backspace", "Delete"]}
+          multiSelectionKeyCode={["Meta", "Control"]}
+          snapToGrid={snapToGrid}
+          snapGrid={[GRID, GRID]}
           defaultEdgeOptions={{ style: { stroke: "#94a3b8" } }}
           fitView={fitOnLoad}
           fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+          minZoom={0.05}
           attributionPosition="top-right"
         >
-          <Background variant={BackgroundVariant.Dots} gap={18} size={1.2} color="#cbd5e1" />
+          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
           <Controls position="bottom-left" />
-          <MiniMap
-            position="bottom-right"
-            pannable
-            zoomable
-            nodeColor={(n) => {
-              const spec = getSpec((n as StepNode).data.nodeType);
-              return spec ? categoryColor[spec.category] : "#dc2626";
-            }}
-          />
+          {showMiniMap && <MiniMap<StepNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
         </ReactFlow>
       </CanvasOverlayContext.Provider>
+      {refusal && <RefusedTooltip at={refusal.at} reason={refusal.reason} />}
+      {wireDrop && (
+        <WireDropMenu at={wireDrop.at} specs={targets.map((t) => t.spec)} onPick={pickWireTarget} onClose={closeWireDrop} />
+      )}
       {nodes.length === 0 && (
         <div className="pointer-events-none absolute inset-0 flex items-center justify-center">
           <div className="rounded-lg border border-dashed border-slate-300 bg-white/80 px-6 py-4 text-center">
             <p className="text-sm font-medium text-foreground">Drag nodes here from the palette</p>
-            <p className="mt-1 text-xs text-muted-foreground">Then wire outputs to inputs of the same colour.</p>
+            <p className="mt-1 text-xs text-muted-foreground">
+              Or press <kbd className="rounded border border-border px-1 font-mono">Ctrl K</kbd> to search. Then wire outputs to inputs of the same colour.
+            </p>
           </div>
         </div>
       )}

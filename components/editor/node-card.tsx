@@ -24,10 +24,11 @@ function PortLabel({ port, side }: { port: PortDef; side: "in" | "out" }) {
 }
 
 function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
-  const { runStates, problems } = useCanvasOverlay();
+  const { runStates, problems, diff } = useCanvasOverlay();
   const spec = getSpec(data.nodeType);
   const runState = runStates[id];
   const nodeProblems = problems[id] ?? [];
+  const change = diff[id];
 
   if (!spec) {
     return (
@@ -46,13 +47,21 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
   return (
     <div
       data-testid={`node-${spec.type}`}
+      data-diff={change}
       className={cn(
-        "w-56 rounded-lg border bg-white shadow-sm",
+        "relative w-56 rounded-lg border bg-white shadow-sm",
         nodeProblems.length > 0 ? "border-amber-400" : "border-slate-300",
         runState?.status === "failed" && "border-destructive",
-        selected && "shadow-md",
+        selected && "shadow-md ring-2 ring-primary/50",
+        change === "added" && "outline-3 outline-offset-2 outline-emerald-500",
+        change === "changed" && "outline-3 outline-offset-2 outline-sky-500",
       )}
     >
+      {change && (
+        <span className={cn("absolute -top-5 left-0 rounded px-1.5 text-[10px] font-semibold uppercase text-white", change === "added" ? "bg-emerald-600" : "bg-sky-600")}>
+          {change}
+        </span>
+      )}
       <div className="rounded-t-lg border-b border-border px-3 py-2" style={{ borderTop: `3px solid ${categoryColor[spec.category]}` }}>
         <p className="truncate text-[13px] font-semibold text-foreground" title={spec.help}>
           {data.label || spec.title}

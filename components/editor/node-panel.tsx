@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { AnySpec } from "@/nodes/define";
 import { portStyle } from "@/nodes/ports";
 import { ConfigForm, type KnowledgeBaseOption } from "@/components/config-form/config-form";
+import type { ProviderOption } from "@/components/config-form/provider-picker";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
@@ -62,6 +63,7 @@ export function NodePanel({
   spec,
   lastRun,
   knowledgeBases,
+  providers,
   onConfigChange,
   onLabelChange,
   onDelete,
@@ -71,6 +73,7 @@ export function NodePanel({
   spec: AnySpec | undefined;
   lastRun: NodeLastRun | undefined;
   knowledgeBases: KnowledgeBaseOption[] | undefined;
+  providers: ProviderOption[] | undefined;
   onConfigChange: (config: Record<string, unknown>) => void;
   onLabelChange: (label: string) => void;
   onDelete: () => void;
@@ -120,6 +123,7 @@ export function NodePanel({
                 value={node.data.config}
                 onChange={onConfigChange}
                 knowledgeBases={knowledgeBases}
+                providers={providers}
               />
               <div>
                 <p className="mb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">Ports</p>

@@ -1,7 +1,7 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useState, type DragEvent } from "react";
+import { memo, useState, type DragEvent } from "react";
 import { categories, type AnySpec } from "@/nodes/define";
 import { portStyle } from "@/nodes/ports";
 import { Input } from "@/components/ui/input";
@@ -27,7 +27,7 @@ function PortDots({ spec }: { spec: AnySpec }) {
   );
 }
 
-export function Palette({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type: string) => void }) {
+function PaletteView({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type: string) => void }) {
   const [query, setQuery] = useState("");
 
   function onDragStart(event: DragEvent, type: string) {
@@ -102,3 +102,6 @@ export function Palette({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (t
     </aside>
   );
 }
+
+/** The node catalogue by pipeline stage: drag an entry onto the canvas, or click (or Enter) to add it. */
+export const Palette = memo(PaletteView);

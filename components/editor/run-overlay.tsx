@@ -13,11 +13,13 @@ export type CanvasOverlay = {
   runStates: Record<string, NodeRunState>;
   /** Validation problems per node id, in words. */
   problems: Record<string, string[]>;
+  /** Nodes added or changed relative to the version being compared, highlighted on their cards. */
+  diff: Record<string, "added" | "changed">;
 };
 
-const empty: CanvasOverlay = { runStates: {}, problems: {} };
+const empty: CanvasOverlay = { runStates: {}, problems: {}, diff: {} };
 
-// Run states and problems change without changing the graph, so they reach node cards by context
+// Run states, problems and diff marks change without changing the graph, so they reach node cards by context
 // instead of node data (which is what gets saved).
 export const CanvasOverlayContext = createContext<CanvasOverlay>(empty);
 

@@ -1,56 +1,180 @@
 "use client";
 
-import { useEdgesState, useNodesState, type Connection, type Edge, type XYPosition } from "@xyflow/react";
-import { useCallback, useMemo, useState } from "react";
+import {
+  useEdgesState,
+  useNodesState,
+  type Connection,
+  type Edge,
+  type EdgeChange,
+  type NodeChange,
+  type XYPosition,
+} from "@xyflow/react";
+import { useCallback, useRef, useState } from "react";
 import type { Graph } from "@/nodes/graph";
 import { getSpec } from "@/nodes/registry";
 import { configFields, defaultConfig } from "@/components/config-form/config-fields";
+import { copySelection, pasteFragment, type Fragment } from "./clipboard";
+import { emptyHistory, recordEdit, redoEdit, undoEdit, type Snapshot } from "./edit-history";
 import { connectReplacing, flowToGraph, graphToFlow, nextNodeId, type StepNode } from "./flow-graph";
 
-/** The canvas' editable copy of a draft graph, and the edits a person can make to it. */
+/** Changes that alter the graph (selection and measuring do not; drags are recorded when they start). */
+const editKinds = new Set(["add", "remove", "replace"]);
+
+/** The canvas' editable copy of a draft graph, the edits a person can make to it, and their undo history. */
 export function useDraftGraph(initial: Graph) {
   const [initialFlow] = useState(() => graphToFlow(initial));
-  const [nodes, setNodes, onNodesChange] = useNodesState<StepNode>(initialFlow.nodes);
-  const [edges, setEdges, onEdgesChange] = useEdgesState<Edge>(initialFlow.edges);
-  const graph = useMemo(() => flowToGraph(nodes, edges), [nodes, edges]);
+  const [nodes, setNodes, applyNodeChanges] = useNodesState<StepNode>(initialFlow.nodes);
+  const [edges, setEdges, applyEdgeChanges] = useEdgesState<Edge>(initialFlow.edges);
 
-  const addNode = useCallback(
-    (type: string, position: XYPosition) => {
-      const spec = getSpec(type);
-      if (!spec) return;
-      setNodes((current) => [
-        ...current,
-        {
-          id: nextNodeId(type, current.map((n) => n.id)),
-          type: "step",
-          position,
-          data: { nodeType: type, config: defaultConfig(configFields(spec.config)) },
-        },
-      ]);
-    },
-    [setNodes],
-  );
+  const current = useRef<Snapshot>({ nodes, edges });
+  current.current = { nodes, edges };
+  const history = useRef(emptyHistory);
+  const [steps, setSteps] = useState({ undo: 0, redo: 0 });
 
-  const connect = useCallback((connection: Connection) => setEdges((current) => connectReplacing(current, connection)), [setEdges]);
+  const record = useCallback((key: string | null) => {
+    history.current = recordEdit(history.current, current.current, key, Date.now());
+    setSteps({ undo: history.current.past.length, redo: 0 });
+  }, []);
 
-  const updateNodeData = useCallback(
-    (id: string, patch: Partial<StepNode["data"]>) =>
-      setNodes((current) => current.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n))),
-    [setNodes],
-  );
-
-  const removeNode = useCallback(
-    (id: string) => {
-      setNodes((current) => current.filter((n) => n.id !== id));
-      setEdges((current) => current.filter((e) => e.source !== id && e.target !== id));
+  const restore = useCallback(
+    (step: ReturnType<typeof undoEdit>) => {
+      if (!step) return false;
+      history.current = step.history;
+      setSteps({ undo: step.history.past.length, redo: step.history.future.length });
+      setNodes(step.restore.nodes);
+      setEdges(step.restore.edges);
+      return true;
     },
     [setNodes, setEdges],
   );
+  const undo = useCallback(() => restore(undoEdit(history.current, current.current)), [restore]);
+  const redo = useCallback(() => restore(redoEdit(history.current, current.current)), [restore]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<StepNode>[]) => {
+      const edit = changes.find((c) => editKinds.has(c.type));
+      if (edit) record(edit.type === "remove" ? "remove" : null);
+      applyNodeChanges(changes);
+    },
+    [applyNodeChanges, record],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<Edge>[]) => {
+      // Deleting nodes removes their edges in the same gesture: one undo step for both.
+      const edit = changes.find((c) => editKinds.has(c.type));
+      if (edit) record(edit.type === "remove" ? "remove" : null);
+      applyEdgeChanges(changes);
+    },
+    [applyEdgeChanges, record],
+  );
+
+  const onDragStart = useCallback(() => record(null), [record]);
+
+  const addNode = useCallback(
+    (type: string, position: XYPosition): string | null => {
+      const spec = getSpec(type);
+      if (!spec) return null;
+      record(null);
+      const id = nextNodeId(type, current.current.nodes.map((n) => n.id));
+      // Not selected: opening the settings panel on every drop would shrink the canvas under the pointer.
+      setNodes((list) => [...list, { id, type: "step", position, data: { nodeType: type, config: defaultConfig(configFields(spec.config)) } }]);
+      return id;
+    },
+    [record, setNodes],
+  );
+
+  const connect = useCallback(
+    (connection: Connection) => {
+      record(null);
+      setEdges((list) => connectReplacing(list, connection));
+    },
+    [record, setEdges],
+  );
+
+  const updateNodeData = useCallback(
+    (id: string, patch: Partial<StepNode["data"]>) => {
+      // Typing into one field is one undo step, not one per key.
+      record(`data:${id}:${Object.keys(patch).join(",")}`);
+      setNodes((list) => list.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n)));
+    },
+    [record, setNodes],
+  );
+
+  const removeNodes = useCallback(
+    (ids: string[]) => {
+      if (ids.length === 0) return;
+      record(null);
+      const gone = new Set(ids);
+      setNodes((list) => list.filter((n) => !gone.has(n.id)));
+      setEdges((list) => list.filter((e) => !gone.has(e.source) && !gone.has(e.target)));
+    },
+    [record, setNodes, setEdges],
+  );
 
   const select = useCallback(
-    (id: string | null) => setNodes((current) => current.map((n) => ({ ...n, selected: n.id === id }))),
+    (id: string | null) => setNodes((list) => list.map((n) => (n.selected === (n.id === id) ? n : { ...n, selected: n.id === id }))),
     [setNodes],
   );
 
-  return { nodes, edges, graph, onNodesChange, onEdgesChange, addNode, connect, updateNodeData, removeNode, select };
+  /** The graph as it is now; computed on demand, not on every drag frame. */
+  const currentGraph = useCallback((): Graph => flowToGraph(current.current.nodes, current.current.edges), []);
+
+  const selectAll = useCallback(() => setNodes((list) => list.map((n) => (n.selected ? n : { ...n, selected: true }))), [setNodes]);
+
+  const copy = useCallback((): Fragment | null => copySelection(current.current.nodes, current.current.edges), []);
+
+  /** Adds a fragment as new selected nodes, `offset` away from where it was copied. */
+  const paste = useCallback(
+    (fragment: Fragment, offset: XYPosition) => {
+      record(null);
+      const added = pasteFragment(fragment, current.current.nodes.map((n) => n.id), offset);
+      setNodes((list) => [...list.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.nodes]);
+      setEdges((list) => [...list, ...added.edges]);
+      return added.nodes.length;
+    },
+    [record, setNodes, setEdges],
+  );
+
+  /** Replaces the whole canvas (import, restore a version, auto-layout) as one undoable step. */
+  const replaceGraph = useCallback(
+    (next: Graph) => {
+      record(null);
+      const flow = graphToFlow(next);
+      setNodes(flow.nodes);
+      setEdges(flow.edges);
+    },
+    [record, setNodes, setEdges],
+  );
+
+  /** Moves nodes to new positions (auto-layout) as one undoable step. */
+  const moveNodes = useCallback(
+    (positions: Map<string, XYPosition>) => {
+      record(null);
+      setNodes((list) => list.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)));
+    },
+    [record, setNodes],
+  );
+
+  return {
+    nodes,
+    edges,
+    currentGraph,
+    steps,
+    onNodesChange,
+    onEdgesChange,
+    onDragStart,
+    addNode,
+    connect,
+    updateNodeData,
+    removeNodes,
+    select,
+    selectAll,
+    copy,
+    paste,
+    replaceGraph,
+    moveNodes,
+    undo,
+    redo,
+  };
 }

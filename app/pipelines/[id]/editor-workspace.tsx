@@ -1,134 +1,321 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useReactFlow } from "@xyflow/react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useReactFlow, type XYPosition } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { getSpec, nodeSpecs } from "@/nodes/registry";
 import { validateGraph } from "@/nodes/validate";
+import { layoutPositions } from "@/components/editor/auto-layout";
+import { loadFragment, storeFragment } from "@/components/editor/clipboard";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
 import { EditorDock } from "@/components/editor/editor-dock";
 import { EditorToolbar, type SaveState } from "@/components/editor/editor-toolbar";
 import { FlowCanvas } from "@/components/editor/flow-canvas";
-import { CARD_ANCHOR, inputsFromOutputs } from "@/components/editor/flow-graph";
+import { CARD_ANCHOR, flowToGraph, graphToFlow, inputsFromOutputs } from "@/components/editor/flow-graph";
+import { ImportDialog } from "@/components/editor/import-dialog";
+import { clearBackup, readBackup, writeBackup } from "@/components/editor/local-backup";
 import { NodePanel } from "@/components/editor/node-panel";
 import { problemsByNode } from "@/components/editor/node-problems";
+import { NodeSearchDialog } from "@/components/editor/node-search-dialog";
 import { Palette } from "@/components/editor/palette";
+import { exportPipeline, importPipeline, type ImportResult } from "@/components/editor/pipeline-file";
 import { ProblemsList } from "@/components/editor/problems-list";
 import { PublishDialog } from "@/components/editor/publish-dialog";
 import { RunPanel } from "@/components/editor/run-panel";
 import type { CanvasOverlay, NodeRunState } from "@/components/editor/run-overlay";
+import { useDebouncedValue } from "@/components/editor/use-debounced-value";
 import { useDraftGraph } from "@/components/editor/use-draft-graph";
+import { useEditorShortcuts } from "@/components/editor/use-editor-shortcuts";
+import { VersionsPanel, type Comparison } from "@/components/editor/versions-panel";
+import type { Graph } from "@/nodes/graph";
 import { useTRPC } from "../../_trpc/client";
 import { errorCode, errorMessage } from "../../_trpc/error-message";
 import type { RouterOutputs } from "../../_trpc/outputs";
 import { useRunStream } from "../../_run/use-run-stream";
+import { useVersionCompare } from "./use-version-compare";
 
 type Loaded = RouterOutputs["pipeline"]["get"];
+
+/** Whole-graph work (validation, dirty check, backup) waits until edits pause this long. */
+const SETTLE_MS = 250;
+/** Autosave once edits pause this long. */
+const AUTOSAVE_MS = 1500;
+const PASTE_OFFSET = 40;
+
+/** The graph as the canvas would write it back: what "saved" compares against. */
+function canonical(graph: Graph): string {
+  const flow = graphToFlow(graph);
+  return JSON.stringify(flowToGraph(flow.nodes, flow.edges));
+}
+
+function download(name: string, text: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
 
 export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const pipelineId = loaded.pipeline.id;
   const trpc = useTRPC();
-  const { screenToFlowPosition } = useReactFlow();
-  const draft = useDraftGraph(loaded.draft.graph);
-  const graphJson = JSON.stringify(draft.graph);
+  const queryClient = useQueryClient();
+  const { screenToFlowPosition, fitView } = useReactFlow();
 
-  const [revision, setRevision] = useState(loaded.draft.revision);
-  const [savedJson, setSavedJson] = useState(graphJson);
+  // Unsaved edits this browser kept from before a crash or a closed tab come back first.
+  const [backup] = useState(() => readBackup(pipelineId, loaded.draft.revision));
+  const draft = useDraftGraph(backup ?? loaded.draft.graph);
+  const settledNodes = useDebouncedValue(draft.nodes, SETTLE_MS);
+  const settledEdges = useDebouncedValue(draft.edges, SETTLE_MS);
+  const settledGraph = useMemo(() => flowToGraph(settledNodes, settledEdges), [settledNodes, settledEdges]);
+  const settledJson = useMemo(() => JSON.stringify(settledGraph), [settledGraph]);
+
+  const revision = useRef(loaded.draft.revision);
+  const [savedJson, setSavedJson] = useState(() => canonical(loaded.draft.graph));
   const [conflict, setConflict] = useState<string | null>(null);
   const [endpoint, setEndpoint] = useState(loaded.endpoint);
   const [publishOpen, setPublishOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
+  const [snapToGrid, setSnapToGrid] = useState(false);
   const [question, setQuestion] = useState("");
+  const [comparison, setComparison] = useState<Comparison | null>(null);
+  const [restoring, setRestoring] = useState<number | null>(null);
+  const [imported, setImported] = useState<{ name: string; result: ImportResult } | null>(null);
   const canvasBox = useRef<HTMLDivElement>(null);
 
   const knowledgeBases = useQuery(trpc.knowledgeBase.list.queryOptions());
+  const credentials = useQuery(trpc.credential.list.queryOptions());
   const saveDraft = useMutation(trpc.pipeline.saveDraft.mutationOptions());
   const publish = useMutation(trpc.pipeline.publish.mutationOptions());
+  const restoreVersion = useMutation(trpc.pipeline.restoreVersion.mutationOptions());
   const run = useRunStream(pipelineId);
+  const history = useVersionCompare(pipelineId, comparison, settledGraph);
 
-  const dirty = graphJson !== savedJson;
+  const dirty = settledJson !== savedJson;
   const saveState: SaveState = saveDraft.isPending ? "saving" : conflict ? "conflict" : dirty ? "dirty" : "saved";
 
-  // Positions do not change validity: dragging a card must not re-validate on every frame.
-  const structureJson = JSON.stringify({
-    ...draft.graph,
-    nodes: draft.graph.nodes.map((node) => ({ ...node, position: { x: 0, y: 0 } })),
-  });
+  useEffect(() => {
+    if (backup) toast.info("Restored edits that were not saved before this page closed.", { id: "backup-restored" });
+  }, [backup]);
+
+  // Positions do not change validity: dragging a card must not re-validate.
+  const structureJson = useMemo(
+    () => JSON.stringify({ ...settledGraph, nodes: settledGraph.nodes.map((node) => ({ ...node, position: { x: 0, y: 0 } })) }),
+    [settledGraph],
+  );
+  // The server validated the draft it sent: until the first edit, its problems are the canvas' problems.
+  const [loadedStructure] = useState(structureJson);
   const problems = useMemo(() => {
+    if (structureJson === loadedStructure && !backup) return loaded.draft.problems;
     const check = validateGraph(JSON.parse(structureJson));
     return check.ok ? [] : check.problems;
-  }, [structureJson]);
+  }, [structureJson, loadedStructure, backup, loaded.draft.problems]);
 
-  const save = useCallback(async (): Promise<boolean> => {
-    const graph = draft.graph;
-    const sent = JSON.stringify(graph);
-    try {
-      const result = await saveDraft.mutateAsync({ id: pipelineId, graph, revision });
-      setRevision(result.revision);
-      setSavedJson(sent);
-      setConflict(null);
-      const count = result.problems.length;
-      toast.success(count === 0 ? "Saved" : `Saved, with ${count} problem${count === 1 ? "" : "s"} to fix before it can run`);
-      return true;
-    } catch (error) {
-      const message = errorMessage(error);
-      if (errorCode(error) === "CONFLICT") {
-        // The edits stay on the canvas; the person decides whether to reload.
-        setConflict(message);
-        toast.error(message, { duration: 20_000, action: { label: "Reload", onClick: () => window.location.reload() } });
-      } else {
-        toast.error(`Not saved: ${message}`);
-      }
-      return false;
-    }
-  }, [draft.graph, pipelineId, revision, saveDraft]);
+  const { currentGraph, addNode, select } = draft;
+  const nodeCount = useRef(0);
+  nodeCount.current = draft.nodes.length;
 
+  // One save at a time: each waits for the previous, so the revision it sends is the latest.
+  const saving = useRef<Promise<boolean>>(Promise.resolve(true));
+  const save = useCallback(
+    (quiet: boolean): Promise<boolean> => {
+      saving.current = saving.current.then(async () => {
+        const graph = currentGraph();
+        const sent = JSON.stringify(graph);
+        try {
+          const result = await saveDraft.mutateAsync({ id: pipelineId, graph, revision: revision.current });
+          revision.current = result.revision;
+          setSavedJson(sent);
+          setConflict(null);
+          clearBackup(pipelineId);
+          const count = result.problems.length;
+          if (!quiet) toast.success(count === 0 ? "Saved" : `Saved, with ${count} problem${count === 1 ? "" : "s"} to fix before it can run`);
+          return true;
+        } catch (error) {
+          const message = errorMessage(error);
+          if (errorCode(error) === "CONFLICT") {
+            // The edits stay on the canvas (and in the browser's backup); the person decides whether to reload.
+            setConflict(message);
+            toast.error(message, { duration: 20_000, action: { label: "Reload", onClick: () => window.location.reload() } });
+          } else {
+            toast.error(`Not saved: ${message}`);
+          }
+          return false;
+        }
+      });
+      return saving.current;
+    },
+    [currentGraph, pipelineId, saveDraft],
+  );
+
+  // Autosave a pause after the last edit; the browser backup covers the pause itself.
   useEffect(() => {
-    function onKeyDown(event: KeyboardEvent) {
-      if ((event.metaKey || event.ctrlKey) && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        void save();
-      }
+    if (!dirty) {
+      clearBackup(pipelineId);
+      return;
     }
-    window.addEventListener("keydown", onKeyDown);
-    return () => window.removeEventListener("keydown", onKeyDown);
-  }, [save]);
+    // The live graph, not the settled one: right after a restore the settled copy is still the old graph.
+    writeBackup(pipelineId, revision.current, currentGraph());
+    if (conflict) return;
+    const timer = setTimeout(() => void save(true), AUTOSAVE_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, conflict, settledGraph, currentGraph, pipelineId, save]);
 
+  // Leaving within the pause before an autosave keeps the edits in the browser, restored on return;
+  // only edits the server refused (a conflict) are worth a "leave the page?" question.
+  const savedRef = useRef(savedJson);
+  savedRef.current = savedJson;
   useEffect(() => {
-    if (!dirty) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener("beforeunload", warn);
-    return () => window.removeEventListener("beforeunload", warn);
-  }, [dirty]);
+    function keep(event: BeforeUnloadEvent) {
+      const graph = currentGraph();
+      if (JSON.stringify(graph) === savedRef.current) return;
+      writeBackup(pipelineId, revision.current, graph);
+      if (conflict) event.preventDefault();
+    }
+    window.addEventListener("beforeunload", keep);
+    return () => window.removeEventListener("beforeunload", keep);
+  }, [currentGraph, pipelineId, conflict]);
+
+  const flushed = useCallback(async () => {
+    if (!conflict && JSON.stringify(currentGraph()) === savedJson) return true;
+    return save(true);
+  }, [currentGraph, savedJson, conflict, save]);
 
   async function startRun() {
-    if ((dirty || conflict) && !(await save())) return;
+    if (!(await flushed())) return;
     void run.start({ question: question.trim() });
   }
 
   async function startPublish(input: { note: string; slug: string }) {
-    if (dirty && !(await save())) return;
+    if (!(await flushed())) return;
     publish.mutate(
       { id: pipelineId, ...(input.note ? { note: input.note } : {}), ...(input.slug ? { slug: input.slug } : {}) },
-      { onSuccess: (result) => setEndpoint({ slug: result.slug, versionNumber: result.versionNumber }) },
+      {
+        onSuccess: (result) => {
+          setEndpoint({ slug: result.slug, versionNumber: result.versionNumber });
+          void history.refetchVersions();
+          toast.success(`Published version ${result.versionNumber}`);
+        },
+      },
     );
   }
 
-  function addAtCentre(type: string) {
+  async function restore(number: number) {
+    if (!(await flushed())) return;
+    setRestoring(number);
+    try {
+      const result = await restoreVersion.mutateAsync({ id: pipelineId, number, revision: revision.current });
+      revision.current = result.revision;
+      draft.replaceGraph(result.graph);
+      setSavedJson(canonical(result.graph));
+      clearBackup(pipelineId);
+      setComparison(null);
+      toast.success(`Version ${number} restored as the draft`);
+    } catch (error) {
+      toast.error(`Not restored: ${errorMessage(error)}`);
+    } finally {
+      setRestoring(null);
+    }
+  }
+
+  const viewCentre = useCallback((): XYPosition | null => {
     const box = canvasBox.current?.getBoundingClientRect();
-    if (!box) return;
-    // Cascade click-added cards so several in a row do not hide each other.
-    const cascade = (draft.nodes.length % 6) * 24;
-    const centre = screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 });
-    draft.addNode(type, { x: centre.x - CARD_ANCHOR.x + cascade, y: centre.y - CARD_ANCHOR.y + cascade });
+    if (!box) return null;
+    return screenToFlowPosition({ x: box.left + box.width / 2, y: box.top + box.height / 3 });
+  }, [screenToFlowPosition]);
+
+  const addAtCentre = useCallback(
+    (type: string) => {
+      const centre = viewCentre();
+      if (!centre) return;
+      // Cascade click-added cards so several in a row do not hide each other.
+      const cascade = (nodeCount.current % 6) * 24;
+      addNode(type, { x: centre.x - CARD_ANCHOR.x + cascade, y: centre.y - CARD_ANCHOR.y + cascade });
+    },
+    [addNode, viewCentre],
+  );
+
+  const copy = useCallback(() => {
+    const fragment = draft.copy();
+    if (!fragment) return false;
+    storeFragment(fragment);
+    toast.success(`Copied ${fragment.nodes.length} node${fragment.nodes.length === 1 ? "" : "s"}`, { id: "clipboard" });
+    return true;
+  }, [draft]);
+
+  const paste = useCallback(() => {
+    const fragment = loadFragment();
+    if (!fragment) {
+      toast.info("Nothing to paste: select nodes and press Ctrl+C first.", { id: "clipboard" });
+      return;
+    }
+    const selected = draft.nodes.some((n) => n.selected);
+    // Pasting right after copying offsets the copy; pasting elsewhere centres it in view.
+    const first = fragment.nodes[0].position;
+    const centre = viewCentre();
+    const offset = selected || !centre ? { x: PASTE_OFFSET, y: PASTE_OFFSET } : { x: centre.x - first.x, y: centre.y - first.y };
+    draft.paste(fragment, offset);
+  }, [draft, viewCentre]);
+
+  const layout = useCallback(async () => {
+    if (draft.nodes.length === 0) return;
+    try {
+      draft.moveNodes(await layoutPositions(draft.nodes, draft.edges));
+      window.requestAnimationFrame(() => void fitView({ duration: 300, maxZoom: 1 }));
+    } catch (error) {
+      toast.error(`Auto-layout failed: ${(error as Error).message}`);
+    }
+  }, [draft, fitView]);
+
+  const focusNode = useCallback(
+    (nodeId: string) => {
+      select(nodeId);
+      void fitView({ nodes: [{ id: nodeId }], duration: 300, maxZoom: 1.2 });
+    },
+    [select, fitView],
+  );
+
+  useEditorShortcuts({
+    save: () => void save(false),
+    undo: draft.undo,
+    redo: draft.redo,
+    copy,
+    cut: () => {
+      if (copy()) draft.removeNodes(draft.nodes.filter((n) => n.selected).map((n) => n.id));
+    },
+    paste,
+    duplicate: () => {
+      const fragment = draft.copy();
+      if (fragment) draft.paste(fragment, { x: PASTE_OFFSET, y: PASTE_OFFSET });
+    },
+    selectAll: draft.selectAll,
+    search: () => setSearchOpen(true),
+  });
+
+  function exportFile() {
+    const file = exportPipeline(loaded.pipeline.name, draft.currentGraph(), new Date());
+    const base = loaded.pipeline.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "pipeline";
+    download(`${base}.groundwork.json`, `${JSON.stringify(file, null, 2)}\n`);
+    toast.success("Exported (credentials left out)");
+  }
+
+  async function importFile(file: File) {
+    setImported({ name: file.name, result: importPipeline(await file.text()) });
   }
 
   const progress = run.progress;
   const overlay = useMemo<CanvasOverlay>(() => {
     const runStates: Record<string, NodeRunState> = {};
     for (const [nodeId, state] of Object.entries(progress?.nodes ?? {})) runStates[nodeId] = state;
-    return { runStates, problems: problemsByNode(problems) };
-  }, [problems, progress]);
+    const diff: CanvasOverlay["diff"] = {};
+    if (comparison?.to === 0 && history.diff) {
+      for (const n of history.diff.addedNodes) diff[n.id] = "added";
+      for (const n of history.diff.changedNodes) diff[n.id] = "changed";
+    }
+    return { runStates, problems: problemsByNode(problems), diff };
+  }, [problems, progress, comparison, history.diff]);
 
   const selected = draft.nodes.filter((n) => n.selected);
   const selectedNode = selected.length === 1 ? selected[0] : null;
@@ -139,7 +326,44 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     return { state, outputs, inputs: inputsFromOutputs(selectedNode.id, draft.edges, outputsByNode) };
   }, [selectedNode, progress, draft.edges]);
 
+  // The dock's contents are built only when what they show changes, not on every drag frame.
+  const startRunRef = useRef(startRun);
+  startRunRef.current = startRun;
+  const restoreRef = useRef(restore);
+  restoreRef.current = restore;
+  const runPanel = useMemo(
+    () => (
+      <RunPanel
+        question={question}
+        onQuestionChange={setQuestion}
+        onRun={() => void startRunRef.current()}
+        onStop={run.stop}
+        progress={progress}
+      />
+    ),
+    [question, run.stop, progress],
+  );
+  const problemsList = useMemo(() => <ProblemsList problems={problems} onSelectNode={focusNode} />, [problems, focusNode]);
+  const versionsPanel = useMemo(
+    () => (
+      <VersionsPanel
+        versions={history.versions}
+        comparison={comparison}
+        diff={history.diff}
+        restoring={restoring}
+        onCompare={setComparison}
+        onRestore={(number) => void restoreRef.current(number)}
+      />
+    ),
+    [history.versions, history.diff, comparison, restoring],
+  );
+
   const origin = typeof window === "undefined" ? "" : window.location.origin;
+  const onSave = useCallback(() => void save(false), [save]);
+  const onPublish = useCallback(() => {
+    publish.reset();
+    setPublishOpen(true);
+  }, [publish]);
 
   return (
     <div className="flex h-full flex-col">
@@ -148,11 +372,18 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
         saveState={saveState}
         problemCount={problems.length}
         endpoint={endpoint}
-        onSave={() => void save()}
-        onPublish={() => {
-          publish.reset();
-          setPublishOpen(true);
-        }}
+        canUndo={draft.steps.undo > 0}
+        canRedo={draft.steps.redo > 0}
+        snapToGrid={snapToGrid}
+        onSave={onSave}
+        onPublish={onPublish}
+        onUndo={draft.undo}
+        onRedo={draft.redo}
+        onSearch={() => setSearchOpen(true)}
+        onLayout={() => void layout()}
+        onToggleSnap={() => setSnapToGrid((on) => !on)}
+        onExport={exportFile}
+        onImportFile={(file) => void importFile(file)}
       />
       {conflict && <ConflictBanner message={conflict} onReload={() => window.location.reload()} />}
       <div className="flex min-h-0 flex-1">
@@ -162,25 +393,21 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
             <FlowCanvas
               nodes={draft.nodes}
               edges={draft.edges}
+              specs={nodeSpecs}
               overlay={overlay}
+              snapToGrid={snapToGrid}
               onNodesChange={draft.onNodesChange}
               onEdgesChange={draft.onEdgesChange}
+              onNodeDragStart={draft.onDragStart}
               onConnect={draft.connect}
               onDropNode={draft.addNode}
             />
           </div>
           <EditorDock
             problemCount={problems.length}
-            run={
-              <RunPanel
-                question={question}
-                onQuestionChange={setQuestion}
-                onRun={() => void startRun()}
-                onStop={run.stop}
-                progress={progress}
-              />
-            }
-            problems={<ProblemsList problems={problems} onSelectNode={(nodeId) => draft.select(nodeId)} />}
+            run={runPanel}
+            problems={problemsList}
+            versions={versionsPanel}
           />
         </div>
         {selectedNode && (
@@ -190,13 +417,25 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
             spec={getSpec(selectedNode.data.nodeType)}
             lastRun={lastRun}
             knowledgeBases={knowledgeBases.data?.map((kb) => ({ id: kb.id, name: kb.name }))}
+            providers={credentials.data?.map((c) => ({ id: c.id, name: `${c.name} (${c.provider})`, models: c.models }))}
             onConfigChange={(config) => draft.updateNodeData(selectedNode.id, { config })}
             onLabelChange={(label) => draft.updateNodeData(selectedNode.id, { label: label || undefined })}
-            onDelete={() => draft.removeNode(selectedNode.id)}
+            onDelete={() => draft.removeNodes([selectedNode.id])}
             onClose={() => draft.select(null)}
           />
         )}
       </div>
+      <NodeSearchDialog open={searchOpen} onOpenChange={setSearchOpen} specs={nodeSpecs} onPick={addAtCentre} />
+      <ImportDialog
+        fileName={imported?.name ?? ""}
+        result={imported?.result ?? null}
+        onCancel={() => setImported(null)}
+        onImport={() => {
+          if (imported?.result.ok) draft.replaceGraph(imported.result.file.graph);
+          setImported(null);
+          toast.success("Imported onto the canvas; it saves automatically.");
+        }}
+      />
       <PublishDialog
         open={publishOpen}
         onOpenChange={setPublishOpen}

@@ -145,6 +145,29 @@ describeEachDatabase("pipeline router", (getDb) => {
     expect(await getDb().endpoint.findUnique({ where: { slug: first.slug } })).toBeNull();
   });
 
+  it("lists, reads and restores published versions as the draft, refusing a stale restore", async () => {
+    const { id } = await caller().pipeline.create({ name: "Versioned", from: "example" });
+    await caller().pipeline.publish({ id, note: "baseline" });
+    const draft = (await caller().pipeline.get({ id })).draft;
+    const relabelled: Graph = { ...draft.graph, nodes: draft.graph.nodes.map((node) => ({ ...node, label: `changed ${node.id}` })) };
+    const saved = await caller().pipeline.saveDraft({ id, graph: relabelled, revision: draft.revision });
+
+    expect((await caller().pipeline.versions({ id })).map((version) => [version.number, version.note])).toEqual([[1, "baseline"]]);
+    const v1 = await caller().pipeline.version({ id, number: 1 });
+    expect(v1.graph.nodes.every((node) => node.label === undefined)).toBe(true);
+    expect((await rejection(caller().pipeline.version({ id, number: 7 }))).code).toBe("NOT_FOUND");
+
+    const stale = await rejection(caller().pipeline.restoreVersion({ id, number: 1, revision: draft.revision }));
+    expect(stale.code).toBe("CONFLICT");
+    expect((await caller().pipeline.get({ id })).draft.graph.nodes[0].label).toMatch(/^changed /);
+
+    const restored = await caller().pipeline.restoreVersion({ id, number: 1, revision: saved.revision });
+    expect(restored.revision).toBe(saved.revision + 1);
+    const after = await caller().pipeline.get({ id });
+    expect(after.draft.revision).toBe(restored.revision);
+    expect(after.draft.graph).toEqual(v1.graph);
+  });
+
   it("refuses to publish an invalid draft, listing its problems", async () => {
     const { id } = await caller().pipeline.create({ name: "Unfinished" });
     await caller().pipeline.saveDraft({

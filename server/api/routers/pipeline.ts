@@ -1,19 +1,23 @@
-// Pipelines: list, open, create, rename, delete, save the draft (optimistic lock), publish.
+// Pipelines: list, open, create, rename, delete, save the draft (optimistic lock), publish, and
+// the version history (list, read, restore as draft).
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { emptyGraph, graph as graphSchema } from "@/nodes/graph";
+import { emptyGraph, graph as graphSchema, type Graph } from "@/nodes/graph";
 import { validateGraph } from "@/nodes/validate";
 import type { RequestContext } from "@/server/auth/context";
 import { EXAMPLE_KNOWLEDGE_BASE_NAME, exampleGraph } from "@/server/db/seed";
+import { pipelineTemplates, templateIds } from "@/server/templates/catalogue";
 import { isUniqueViolation } from "../db-errors";
 import { graphToJson, parseStoredGraph } from "../graph-json";
 import { publishedRunPath } from "../endpoint-path";
+import { listVersions, readVersion, restoreVersion } from "../pipeline-versions";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, firstFreeSlug, slugify } from "../slug";
 import { procedure, router } from "../trpc";
 
 const DRAFT = 0;
 const pipelineName = z.string().trim().min(1, "A pipeline needs a name").max(200, "Keep the name under 200 characters");
 const byId = z.object({ id: z.string().min(1) });
+const versionNumber = z.number().int().min(1, "Versions are numbered from 1");
 
 async function ownPipeline(ctx: RequestContext, id: string) {
   const pipeline = await ctx.db.pipeline.findFirst({ where: { id, workspaceId: ctx.workspaceId } });
@@ -32,8 +36,8 @@ function problemsOf(graph: unknown) {
   return check.ok ? [] : check.problems;
 }
 
-/** The example graph over this workspace's example knowledge base. */
-async function workspaceExampleGraph(ctx: RequestContext) {
+/** The example graph, or a template's, over this workspace's example knowledge base. */
+async function workspaceExampleGraph(ctx: RequestContext, graphOver: (knowledgeBaseId: string) => Graph) {
   const knowledgeBase = await ctx.db.knowledgeBase.findFirst({
     where: { workspaceId: ctx.workspaceId, name: EXAMPLE_KNOWLEDGE_BASE_NAME },
     orderBy: { createdAt: "asc" },
@@ -45,7 +49,7 @@ async function workspaceExampleGraph(ctx: RequestContext) {
       message: `The example needs the knowledge base "${EXAMPLE_KNOWLEDGE_BASE_NAME}", which no longer exists in this workspace. Create a blank pipeline instead.`,
     });
   }
-  return exampleGraph(knowledgeBase.id);
+  return graphOver(knowledgeBase.id);
 }
 
 export const pipelineRouter = router({
@@ -76,11 +80,7 @@ export const pipelineRouter = router({
     const draft = await draftOf(ctx, pipeline.id);
     const graph = parseStoredGraph(draft.graph, `the draft of pipeline "${pipeline.name}"`);
     const [versions, endpoint] = await Promise.all([
-      ctx.db.pipelineVersion.findMany({
-        where: { pipelineId: pipeline.id, number: { gt: DRAFT } },
-        orderBy: { number: "desc" },
-        select: { id: true, number: true, note: true, createdAt: true },
-      }),
+      listVersions(ctx, pipeline.id),
       ctx.db.endpoint.findFirst({ where: { pipelineId: pipeline.id }, select: { slug: true, version: { select: { number: true } } } }),
     ]);
     return {
@@ -98,9 +98,9 @@ export const pipelineRouter = router({
   }),
 
   create: procedure
-    .input(z.object({ name: pipelineName, from: z.enum(["blank", "example"]).default("blank") }))
+    .input(z.object({ name: pipelineName, from: z.enum(["blank", "example", ...templateIds]).default("blank") }))
     .mutation(async ({ ctx, input }) => {
-      const graph = input.from === "example" ? await workspaceExampleGraph(ctx) : emptyGraph;
+      const graph = input.from === "blank" ? emptyGraph : await workspaceExampleGraph(ctx, input.from === "example" ? exampleGraph : pipelineTemplates[input.from]);
       const pipeline = await ctx.db.pipeline.create({
         data: {
           workspaceId: ctx.workspaceId,
@@ -209,5 +209,22 @@ export const pipelineRouter = router({
           cause: error,
         });
       }
+    }),
+
+  versions: procedure.input(byId).query(async ({ ctx, input }) => {
+    await ownPipeline(ctx, input.id);
+    return listVersions(ctx, input.id);
+  }),
+
+  version: procedure.input(byId.extend({ number: versionNumber })).query(async ({ ctx, input }) => {
+    await ownPipeline(ctx, input.id);
+    return readVersion(ctx, input.id, input.number);
+  }),
+
+  restoreVersion: procedure
+    .input(byId.extend({ number: versionNumber, revision: z.number().int().min(1) }))
+    .mutation(async ({ ctx, input }) => {
+      await ownPipeline(ctx, input.id);
+      return restoreVersion(ctx, input.id, input.number, input.revision);
     }),
 });
