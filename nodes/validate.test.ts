@@ -33,7 +33,7 @@ describe("validateGraph", () => {
     const result = validateGraph(example());
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.configs.get("retrieve")).toEqual({ knowledgeBaseId: "kb1", topK: 8 });
+    expect(result.configs.get("retrieve")).toEqual({ knowledgeBaseId: "kb1", topK: 8, filters: [] });
     expect(result.configs.get("answer")).toEqual({ maxSentences: 3, minOverlap: 0.3 });
     expect(result.graph.nodes).toHaveLength(4);
   });

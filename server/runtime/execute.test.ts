@@ -71,6 +71,12 @@ const noKnowledge: KnowledgeStore = {
   bm25: async () => {
     throw new Error("no knowledge in these tests");
   },
+  vocabulary: async () => {
+    throw new Error("no knowledge in these tests");
+  },
+  search: async () => {
+    throw new Error("no knowledge in these tests");
+  },
 };
 
 type Wire = [from: string, fromPort: string, to: string, toPort: string];

@@ -23,6 +23,12 @@ const knowledge: KnowledgeStore = {
   bm25: async () => {
     throw new Error("The benchmark pipeline reads no knowledge base");
   },
+  vocabulary: async () => {
+    throw new Error("The benchmark pipeline reads no knowledge base");
+  },
+  search: async () => {
+    throw new Error("The benchmark pipeline reads no knowledge base");
+  },
 };
 
 // Increases with every traced call, so spans keep their start order within each run, as the runtime's do.
