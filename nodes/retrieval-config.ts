@@ -3,11 +3,13 @@
 import { z } from "zod";
 import { metadataFilters } from "./retrieval-filters";
 
+/** The knowledge-base picker every node that reads a base shows; `description` says what the base is for. */
+export function knowledgeBaseField(description: string) {
+  return z.string().min(1, "Choose a knowledge base").meta({ title: "Knowledge base", description, widget: "knowledgeBase" });
+}
+
 export const retrievalFields = {
-  knowledgeBaseId: z
-    .string()
-    .min(1, "Choose a knowledge base")
-    .meta({ title: "Knowledge base", description: "The knowledge base to search.", widget: "knowledgeBase" }),
+  knowledgeBaseId: knowledgeBaseField("The knowledge base to search."),
   topK: z
     .number()
     .int()

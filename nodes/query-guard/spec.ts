@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineNodeSpec } from "../define";
+import { knowledgeBaseField } from "../retrieval-config";
 import { modelFields, promptField, requireProviderInProviderMode } from "../model-config";
 import { optional, ports } from "../ports";
 
@@ -29,10 +30,7 @@ export const spec = defineNodeSpec({
   config: z
     .object({
       ...modelFields,
-      knowledgeBaseId: z
-        .string()
-        .min(1, "Choose a knowledge base")
-        .meta({ title: "Knowledge base", description: "The base whose vocabulary defines the domain (offline mode).", widget: "knowledgeBase" }),
+      knowledgeBaseId: knowledgeBaseField("The base whose vocabulary defines the domain (offline mode)."),
       minCoverage: z
         .number()
         .min(0)

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineNodeSpec } from "../define";
+import { knowledgeBaseField } from "../retrieval-config";
 import { modelFields, promptField, requireProviderInProviderMode } from "../model-config";
 import { ports } from "../ports";
 
@@ -26,10 +27,7 @@ export const spec = defineNodeSpec({
   config: z
     .object({
       ...modelFields,
-      knowledgeBaseId: z
-        .string()
-        .min(1, "Choose a knowledge base")
-        .meta({ title: "Knowledge base", description: "Whose vocabulary weighs the words (offline mode).", widget: "knowledgeBase" }),
+      knowledgeBaseId: knowledgeBaseField("Whose vocabulary weighs the words (offline mode)."),
       maxKeywords: z.number().int().min(1).max(20).default(6).meta({ title: "Keywords", description: "At most this many keywords from the question." }),
       expansion: z
         .number()

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineNodeSpec } from "../define";
+import { knowledgeBaseField } from "../retrieval-config";
 import { modelFields, promptField, requireProviderInProviderMode } from "../model-config";
 import { ports } from "../ports";
 
@@ -26,10 +27,7 @@ export const spec = defineNodeSpec({
   config: z
     .object({
       ...modelFields,
-      knowledgeBaseId: z
-        .string()
-        .min(1, "Choose a knowledge base")
-        .meta({ title: "Knowledge base", description: "Searched once per question.", widget: "knowledgeBase" }),
+      knowledgeBaseId: knowledgeBaseField("Searched once per question."),
       maxQuestions: z.number().int().min(1).max(10).default(5).meta({ title: "Questions", description: "At most this many questions are answered." }),
       passagesPerQuestion: z.number().int().min(1).max(20).default(4).meta({ title: "Passages per question" }),
       sentencesPerQuestion: z.number().int().min(1).max(10).default(2).meta({ title: "Sentences per question", description: "Quoted sentences per answer." }),

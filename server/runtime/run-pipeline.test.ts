@@ -5,6 +5,7 @@ import { z } from "zod";
 import { defineNodeSpec } from "@/nodes/define";
 import type { Graph } from "@/nodes/graph";
 import { ports } from "@/nodes/ports";
+import { exampleGraph } from "@/server/db/seed";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { ingestDocument } from "@/server/knowledge/ingest";
 import type { RunEvent } from "./events";
@@ -14,24 +15,6 @@ import { runPipeline } from "./run-pipeline";
 import { createTraceWriter, spanWriter, traceWriterFor } from "./trace-writer";
 
 const seedDir = path.join(process.cwd(), "server", "db", "seed-documents");
-
-function answerGraph(knowledgeBaseId: string): Graph {
-  return {
-    schemaVersion: 1,
-    nodes: [
-      { id: "question", type: "input.chat", position: { x: 0, y: 0 }, config: {} },
-      { id: "retrieve", type: "retrieve.bm25", position: { x: 1, y: 0 }, config: { knowledgeBaseId, topK: 4 } },
-      { id: "answer", type: "generate.extractive", position: { x: 2, y: 0 }, config: {} },
-      { id: "output", type: "output.answer", position: { x: 3, y: 0 }, config: {} },
-    ],
-    edges: [
-      { id: "e1", source: "question", sourceHandle: "query", target: "retrieve", targetHandle: "query" },
-      { id: "e2", source: "question", sourceHandle: "query", target: "answer", targetHandle: "query" },
-      { id: "e3", source: "retrieve", sourceHandle: "passages", target: "answer", targetHandle: "passages" },
-      { id: "e4", source: "answer", sourceHandle: "answer", target: "output", targetHandle: "answer" },
-    ],
-  };
-}
 
 describeEachDatabase("runPipeline", (getDb) => {
   let workspaceId = "";
@@ -48,7 +31,7 @@ describeEachDatabase("runPipeline", (getDb) => {
     const pipeline = await db.pipeline.create({ data: { workspaceId: workspace.id, name: "Tenancy answers" } });
     workspaceId = workspace.id;
     pipelineId = pipeline.id;
-    graph = answerGraph(base.id);
+    graph = exampleGraph(base.id);
   });
 
   it("answers with citations and leaves a Run with one span per node", async () => {
@@ -97,7 +80,7 @@ describeEachDatabase("runPipeline", (getDb) => {
 
   it("records an invalid graph as a failed run with every problem", async () => {
     const db = getDb();
-    const broken: Graph = { ...graph, edges: graph.edges.filter((e) => e.id !== "e3") };
+    const broken: Graph = { ...graph, edges: graph.edges.filter((e) => e.targetHandle !== "passages") };
     const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph: broken, input: { question: "deposit?", history: [] } });
     expect(result).toMatchObject({ status: "failed", answer: null, problems: [{ code: "input_unwired", nodeId: "answer", port: "passages" }] });
     const run = await db.run.findUniqueOrThrow({ where: { id: result.runId } });
