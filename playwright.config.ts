@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,6 +9,8 @@ const executablePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const port = Number(process.env.E2E_PORT ?? 3100);
 // Without DATABASE_URL the console runs on a fresh embedded database for every test run.
 const dataDir = process.env.GROUNDWORK_DATA_DIR ?? mkdtempSync(join(tmpdir(), "groundwork-e2e-"));
+// `next start` is a production server: on a real PostgreSQL it requires the credential encryption key.
+const secretKey = process.env.GROUNDWORK_SECRET_KEY ?? randomBytes(32).toString("base64");
 
 export default defineConfig({
   testDir: "e2e",
@@ -43,6 +46,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { GROUNDWORK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { GROUNDWORK_DATA_DIR: dataDir, GROUNDWORK_SECRET_KEY: secretKey, NEXT_TELEMETRY_DISABLED: "1" },
   },
 });
