@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -107,19 +107,7 @@ export function KnowledgeBaseSettingsDialog({
             wholeError={embedderProblem}
             fieldChoices={embedders.fieldChoices}
           />
-          {error && (
-            <p role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          )}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending || value.name.trim() === "" || chunkerProblem !== undefined || embedderProblem !== undefined}>
-              Save settings
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter error={error} onCancel={() => onOpenChange(false)} submitLabel="Save settings" disabled={pending || value.name.trim() === "" || chunkerProblem !== undefined || embedderProblem !== undefined} />
         </form>
       </DialogContent>
     </Dialog>

@@ -1,8 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 
@@ -41,19 +41,7 @@ export function RenameDialog({
           <Field id="rename-name" label="Name">
             <Input id="rename-name" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} autoFocus />
           </Field>
-          {error && (
-            <p role="alert" className="text-sm text-destructive">
-              {error}
-            </p>
-          )}
-          <DialogFooter>
-            <Button variant="secondary" onClick={() => onOpenChange(false)}>
-              Cancel
-            </Button>
-            <Button type="submit" disabled={pending || !name.trim() || name.trim() === currentName}>
-              Rename
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter error={error} onCancel={() => onOpenChange(false)} submitLabel="Rename" disabled={pending || !name.trim() || name.trim() === currentName} />
         </form>
       </DialogContent>
     </Dialog>
