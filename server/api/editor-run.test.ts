@@ -3,7 +3,7 @@ import { describeEachDatabase } from "@/server/db/test-databases";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
 import { handleEditorRun } from "./editor-run";
-import { appRouter } from "./root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 function runRequest(pipelineId: string, body: unknown, signal?: AbortSignal) {
   return new Request(`http://test/api/pipelines/${pipelineId}/run`, {
@@ -34,7 +34,7 @@ describeEachDatabase("editor run route", (getDb) => {
 
   beforeAll(async () => {
     ({ workspaceId } = await seedDatabase(getDb()));
-    pipelineId = (await appRouter.createCaller(ctx()).pipeline.list()).find((pipeline) => pipeline.name === EXAMPLE_PIPELINE_NAME)!.id;
+    pipelineId = (await testCaller(getDb(), workspaceId).pipeline.list()).find((pipeline) => pipeline.name === EXAMPLE_PIPELINE_NAME)!.id;
   });
 
   // The trace is written off the hot path: let it land before the database closes.
@@ -64,7 +64,7 @@ describeEachDatabase("editor run route", (getDb) => {
     expect(noQuestion.status).toBe(400);
     expect(((await noQuestion.json()) as { error: string }).error).toMatch(/question/);
 
-    const caller = appRouter.createCaller(ctx());
+    const caller = testCaller(getDb(), workspaceId);
     const { id } = await caller.pipeline.create({ name: "Half built" });
     await caller.pipeline.saveDraft({
       id,

@@ -5,7 +5,7 @@ import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
 import { handlePublishedRun } from "./published-run";
 import { MAX_RUN_BODY_BYTES } from "./run-request";
-import { appRouter } from "./root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 const QUESTION = "How much can a landlord ask for as a security deposit?";
 
@@ -39,7 +39,7 @@ describeEachDatabase("published endpoint", (getDb) => {
 
   beforeAll(async () => {
     ({ workspaceId } = await seedDatabase(getDb()));
-    const caller = appRouter.createCaller({ db: getDb(), workspaceId });
+    const caller = testCaller(getDb(), workspaceId);
     const example = (await caller.pipeline.list()).find((pipeline) => pipeline.name === EXAMPLE_PIPELINE_NAME)!;
     ({ slug } = await caller.pipeline.publish({ id: example.id, slug: `tenancy-${Date.now()}` }));
     key = await createApiKey(getDb(), { workspaceId, name: "tests" });
@@ -89,7 +89,7 @@ describeEachDatabase("published endpoint", (getDb) => {
 
   it("refuses a request without a valid key with 401 and a Bearer challenge", async () => {
     const revoked = await createApiKey(getDb(), { workspaceId, name: "revoked" });
-    await appRouter.createCaller({ db: getDb(), workspaceId }).apiKey.revoke({ id: revoked.id });
+    await testCaller(getDb(), workspaceId).apiKey.revoke({ id: revoked.id });
     const cases: [string | null, RegExp][] = [
       [null, /Missing Authorization/],
       [`gw_${"x".repeat(43)}`, /not valid/],

@@ -27,3 +27,12 @@ export const router = t.router;
 /** Every procedure acts within `ctx.workspaceId`; each query must be scoped by it. */
 export const procedure = t.procedure.use(readableInputErrors);
 export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * The least role each procedure needs. Every procedure in a router is built from one of these, never
+ * from the bare `procedure`, so the role check lives in one place (the accounts issue enforces it).
+ */
+export const viewerProcedure = procedure;
+export const editorProcedure = procedure;
+export const adminProcedure = procedure;
+export const ownerProcedure = procedure;

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { appRouter } from "@/server/api/root";
+import { testCaller } from "@/server/api/testing/test-caller";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { seedDatabase } from "@/server/db/seed";
 import { templateIds } from "./catalogue";
@@ -7,7 +7,7 @@ import { templateIds } from "./catalogue";
 describeEachDatabase("pipeline.create from a template", (getDb) => {
   it("creates each template over the workspace's example knowledge base, valid as created", async () => {
     const { workspaceId } = await seedDatabase(getDb());
-    const caller = appRouter.createCaller({ db: getDb(), workspaceId });
+    const caller = testCaller(getDb(), workspaceId);
     const example = await getDb().knowledgeBase.findFirstOrThrow({ where: { workspaceId } });
     for (const from of templateIds) {
       const { id } = await caller.pipeline.create({ name: `From ${from}`, from });

@@ -1,11 +1,11 @@
 import { beforeAll, expect, it } from "vitest";
 import { verifyBearer } from "@/server/auth/api-keys";
 import { describeEachDatabase } from "@/server/db/test-databases";
-import { appRouter } from "../root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 describeEachDatabase("API key router", (getDb) => {
   let workspaceId: string;
-  const caller = () => appRouter.createCaller({ db: getDb(), workspaceId });
+  const caller = () => testCaller(getDb(), workspaceId);
 
   beforeAll(async () => {
     workspaceId = (await getDb().workspace.create({ data: { name: "Keys", slug: "key-router" } })).id;
@@ -26,7 +26,7 @@ describeEachDatabase("API key router", (getDb) => {
   it("cannot revoke another workspace's key", async () => {
     const { id, secret } = await caller().apiKey.create({ name: "Mine" });
     const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-keys" } });
-    await expect(appRouter.createCaller({ db: getDb(), workspaceId: other.id }).apiKey.revoke({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(testCaller(getDb(), other.id).apiKey.revoke({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await verifyBearer(getDb(), `Bearer ${secret}`)).toMatchObject({ ok: true });
   });
 });

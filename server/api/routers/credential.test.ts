@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { resolveCredential } from "@/server/providers/credential-store";
 import { startMockProviderServer, type MockProviderServer } from "@/server/providers/testing/mock-openai-server";
-import { appRouter } from "../root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 process.env.GROUNDWORK_SECRET_KEY ??= Buffer.alloc(32, 7).toString("base64");
 const apiKey = "sk-test-0123456789abcdef";
@@ -28,7 +28,7 @@ afterAll(() => mock.close());
 
 describeEachDatabase("credential router", (getDb) => {
   let workspaceId: string;
-  const caller = () => appRouter.createCaller({ db: getDb(), workspaceId });
+  const caller = () => testCaller(getDb(), workspaceId);
 
   beforeAll(async () => {
     workspaceId = (await getDb().workspace.create({ data: { name: "Providers", slug: "credential-router" } })).id;
@@ -77,7 +77,7 @@ describeEachDatabase("credential router", (getDb) => {
   it("cannot read, test or delete another workspace's provider", async () => {
     const mine = (await caller().credential.list())[0];
     const other = await getDb().workspace.create({ data: { name: "Other", slug: "credential-other" } });
-    const theirs = appRouter.createCaller({ db: getDb(), workspaceId: other.id });
+    const theirs = testCaller(getDb(), other.id);
     expect(await theirs.credential.list()).toEqual([]);
     await expect(theirs.credential.testConnection({ id: mine.id, model: "m" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(theirs.credential.delete({ id: mine.id })).rejects.toMatchObject({ code: "NOT_FOUND" });

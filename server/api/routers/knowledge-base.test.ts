@@ -4,11 +4,11 @@ import { describeEachDatabase } from "@/server/db/test-databases";
 import { ingestDocument } from "@/server/knowledge/ingest";
 import { drainJobs } from "@/server/knowledge/jobs/worker";
 import { whenReembedded } from "../knowledge-reembed";
-import { appRouter } from "../root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 describeEachDatabase("knowledge base router", (getDb) => {
   let workspaceId: string;
-  const caller = () => appRouter.createCaller({ db: getDb(), workspaceId });
+  const caller = () => testCaller(getDb(), workspaceId);
 
   beforeAll(async () => {
     workspaceId = (await getDb().workspace.create({ data: { name: "KB", slug: "kb" } })).id;
@@ -142,7 +142,7 @@ describeEachDatabase("knowledge base router", (getDb) => {
   it("keeps each workspace's bases to itself", async () => {
     const { id } = await caller().knowledgeBase.create({ name: "Private" });
     const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-kb" } });
-    const outsider = appRouter.createCaller({ db: getDb(), workspaceId: other.id });
+    const outsider = testCaller(getDb(), other.id);
     expect(await outsider.knowledgeBase.list()).toEqual([]);
     await expect(outsider.knowledgeBase.get({ id })).rejects.toBeInstanceOf(TRPCError);
     await expect(outsider.knowledgeBase.delete({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });

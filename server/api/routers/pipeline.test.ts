@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Graph } from "@/nodes/graph";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
-import { appRouter } from "../root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
   const error = await promise.then(
@@ -16,7 +16,7 @@ async function rejection(promise: Promise<unknown>): Promise<TRPCError> {
 
 describeEachDatabase("pipeline router", (getDb) => {
   let workspaceId: string;
-  const caller = () => appRouter.createCaller({ db: getDb(), workspaceId });
+  const caller = () => testCaller(getDb(), workspaceId);
 
   beforeAll(async () => {
     ({ workspaceId } = await seedDatabase(getDb()));
@@ -183,7 +183,7 @@ describeEachDatabase("pipeline router", (getDb) => {
 
   it("never shows or touches another workspace's pipelines", async () => {
     const other = await getDb().workspace.create({ data: { name: "Other", slug: `other-${Date.now()}` } });
-    const outsider = appRouter.createCaller({ db: getDb(), workspaceId: other.id });
+    const outsider = testCaller(getDb(), other.id);
     const { id } = await caller().pipeline.create({ name: "Private" });
     expect(await outsider.pipeline.list()).toEqual([]);
     expect((await rejection(outsider.pipeline.get({ id }))).code).toBe("NOT_FOUND");

@@ -4,12 +4,13 @@ import { describeEachDatabase } from "@/server/db/test-databases";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
 import { runPipeline } from "@/server/runtime/run-pipeline";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
-import { appRouter, type AppRouter } from "../root";
+import type { AppRouter } from "../root";
+import { testCaller } from "@/server/api/testing/test-caller";
 
 describeEachDatabase("run router", (getDb) => {
   let workspaceId: string;
   let pipelineId: string;
-  const caller = () => appRouter.createCaller({ db: getDb(), workspaceId });
+  const caller = () => testCaller(getDb(), workspaceId);
 
   beforeAll(async () => {
     ({ workspaceId } = await seedDatabase(getDb()));
@@ -65,7 +66,7 @@ describeEachDatabase("run router", (getDb) => {
 
   it("never shows another workspace's runs", async () => {
     const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-runs" } });
-    const outsider = appRouter.createCaller({ db: getDb(), workspaceId: other.id });
+    const outsider = testCaller(getDb(), other.id);
     expect((await outsider.run.list()).items).toEqual([]);
     const mine = (await caller().run.list({ limit: 1 })).items[0];
     await expect(outsider.run.get({ id: mine.id })).rejects.toBeInstanceOf(TRPCError);
