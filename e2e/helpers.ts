@@ -1,3 +1,5 @@
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { expect, type Locator, type Page } from "@playwright/test";
 
 /** Drags a palette entry onto the canvas at (x, y) relative to the canvas' top-left corner. */
@@ -28,4 +30,14 @@ export async function connect(page: Page, from: Locator, fromPort: string, to: L
 
 export function edges(page: Page): Locator {
   return page.locator(".react-flow__edge");
+}
+
+/** The owner every console spec runs as: e2e/global-setup.ts creates it and saves its session here. */
+export const OWNER = { email: "owner-e2e@groundwork.local", password: "owner-e2e-password-1", name: "E2E owner" };
+// Outside the repository: it holds a live session cookie of the test server.
+export const STORAGE_STATE = join(tmpdir(), `groundwork-e2e-owner-${process.env.E2E_PORT ?? 3100}.json`);
+
+/** Headers of a console mutation sent outside a page (page.request): the browser's Origin. */
+export function originHeaders(baseURL: string): Record<string, string> {
+  return { origin: new URL(baseURL).origin };
 }

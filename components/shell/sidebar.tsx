@@ -1,16 +1,27 @@
 "use client";
 
-import { Activity, BookOpen, Cpu, KeyRound, Workflow, type LucideIcon } from "lucide-react";
+import { Activity, BookOpen, ChartColumn, Cpu, FlaskConical, Globe, HardDrive, KeyRound, ScrollText, Settings, Users, Workflow, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { isPublicPath } from "@/components/auth/public-paths";
 import { cn } from "@/components/ui/cn";
+import { AccountMenu } from "./account-menu";
+import { WorkspaceSwitcher } from "./workspace-switcher";
+import { ThemeToggle } from "@/components/theme/theme-toggle";
 
 const links: { href: string; label: string; icon: LucideIcon }[] = [
   { href: "/pipelines", label: "Pipelines", icon: Workflow },
   { href: "/knowledge", label: "Knowledge", icon: BookOpen },
   { href: "/runs", label: "Runs", icon: Activity },
+  { href: "/dashboard", label: "Dashboards", icon: ChartColumn },
+  { href: "/test-sets", label: "Test sets", icon: FlaskConical },
+  { href: "/endpoints", label: "Endpoints", icon: Globe },
   { href: "/settings/api-keys", label: "API keys", icon: KeyRound },
   { href: "/settings/providers", label: "Model providers", icon: Cpu },
+  { href: "/settings/models", label: "Local models", icon: HardDrive },
+  { href: "/settings/members", label: "Members", icon: Users },
+  { href: "/settings/workspace", label: "Workspace", icon: Settings },
+  { href: "/settings/audit", label: "Audit log", icon: ScrollText },
 ];
 
 /** The editor needs the width: there the sidebar shrinks to icons. */
@@ -21,6 +32,8 @@ function isEditor(pathname: string): boolean {
 export function Sidebar() {
   const pathname = usePathname() ?? "";
   const compact = isEditor(pathname);
+  // Signing in and accepting an invitation happen before there is a console to navigate.
+  if (isPublicPath(pathname)) return null;
   return (
     <nav
       aria-label="Main"
@@ -33,6 +46,7 @@ export function Sidebar() {
         <span className="flex size-8 items-center justify-center rounded-md bg-primary text-sm font-bold text-white">G</span>
         {!compact && <span className="text-sm font-semibold tracking-tight">Groundwork</span>}
       </Link>
+      {!compact && <WorkspaceSwitcher />}
       <ul className="flex w-full flex-col gap-1">
         {links.map(({ href, label, icon: Icon }) => {
           const active = pathname === href || pathname.startsWith(`${href}/`);
@@ -56,6 +70,8 @@ export function Sidebar() {
           );
         })}
       </ul>
+      <ThemeToggle compact={compact} />
+      <AccountMenu compact={compact} />
     </nav>
   );
 }

@@ -2,6 +2,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
+import { hasRole, roleRefusal, type Role } from "@/components/auth/roles";
 import type { RequestContext } from "@/server/auth/context";
 import { describeIssues, formatIssues } from "./zod-issues";
 
@@ -24,15 +25,29 @@ const readableInputErrors = t.middleware(async ({ next }) => {
 });
 
 export const router = t.router;
-/** Every procedure acts within `ctx.workspaceId`; each query must be scoped by it. */
+/** No caller check: build procedures from the role builders below instead. */
 export const procedure = t.procedure.use(readableInputErrors);
 export const createCallerFactory = t.createCallerFactory;
 
+/** A signed-in caller, whatever their role: account settings, the workspace list, creating a workspace. */
+export const signedInProcedure = procedure.use(({ ctx, next }) => {
+  if (!ctx.viewer) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to use the console." });
+  return next({ ctx: { ...ctx, viewer: ctx.viewer } });
+});
+
+function atLeast(minRole: Role) {
+  return signedInProcedure.use(({ ctx, next }) => {
+    if (!hasRole(ctx.viewer.role, minRole)) throw new TRPCError({ code: "FORBIDDEN", message: roleRefusal(ctx.viewer.role, minRole) });
+    return next({ ctx: { ...ctx, role: ctx.viewer.role as Role } });
+  });
+}
+
 /**
  * The least role each procedure needs. Every procedure in a router is built from one of these, never
- * from the bare `procedure`, so the role check lives in one place (the accounts issue enforces it).
+ * from the bare `procedure`: a caller not signed in gets UNAUTHORIZED, a role below gets FORBIDDEN
+ * naming the role needed. server/api/role-matrix.test.ts lists every procedure's least role.
  */
-export const viewerProcedure = procedure;
-export const editorProcedure = procedure;
-export const adminProcedure = procedure;
-export const ownerProcedure = procedure;
+export const viewerProcedure = atLeast("viewer");
+export const editorProcedure = atLeast("editor");
+export const adminProcedure = atLeast("admin");
+export const ownerProcedure = atLeast("owner");

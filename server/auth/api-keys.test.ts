@@ -20,7 +20,7 @@ describeEachDatabase("API keys", (getDb) => {
 
   it("accepts its own secret and records the use", async () => {
     const key = await createApiKey(getDb(), { workspaceId, name: "app" });
-    expect(await verifyBearer(getDb(), `Bearer ${key.secret}`)).toEqual({ ok: true, apiKeyId: key.id, workspaceId });
+    expect(await verifyBearer(getDb(), `Bearer ${key.secret}`)).toEqual({ ok: true, apiKeyId: key.id, workspaceId, endpointIds: null, rateLimitPerMinute: null, dailyQuota: null });
     await expect.poll(async () => (await getDb().apiKey.findUniqueOrThrow({ where: { id: key.id } })).lastUsedAt).not.toBeNull();
   });
 

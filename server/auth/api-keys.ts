@@ -1,5 +1,9 @@
 // API keys for published endpoints. Only a SHA-256 of the secret is stored, so a leaked database
 // does not leak working keys; the secret is shown to its creator once.
+//
+// Every API call checks its key, so checked keys are kept in this process for a few seconds.
+// Revoking or editing a key through the console forgets it here at once; another app server
+// sees the change within KEY_CACHE_TTL_MS.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "@/server/db/client";
 
@@ -8,41 +12,83 @@ const SECRET_PREFIX = "gw_";
 const SECRET_PATTERN = /^gw_[A-Za-z0-9_-]{43}$/;
 /** Enough of the secret for a person to tell keys apart in a list, far too little to guess the rest. */
 const DISPLAY_PREFIX_LENGTH = 10;
+export const KEY_CACHE_TTL_MS = 5_000;
+/** `lastUsedAt` is a person's hint ("used 3 minutes ago"), so it is written at most this often per key. */
+const LAST_USED_RESOLUTION_MS = 60_000;
 
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
 }
 
-export async function createApiKey(db: Db, args: { workspaceId: string; name: string }) {
+export interface ApiKeyLimits {
+  /** null: every endpoint of the workspace, now and later. */
+  endpointIds: string[] | null;
+  rateLimitPerMinute: number | null;
+  dailyQuota: number | null;
+}
+
+export async function createApiKey(db: Db, args: { workspaceId: string; name: string } & Partial<ApiKeyLimits>) {
   const secret = SECRET_PREFIX + randomBytes(32).toString("base64url");
+  const endpointIds = args.endpointIds ?? null;
   const key = await db.apiKey.create({
     data: {
       workspaceId: args.workspaceId,
       name: args.name,
       prefix: secret.slice(0, DISPLAY_PREFIX_LENGTH),
       hash: hashSecret(secret),
+      allEndpoints: endpointIds === null,
+      rateLimitPerMinute: args.rateLimitPerMinute ?? null,
+      dailyQuota: args.dailyQuota ?? null,
+      ...(endpointIds ? { endpoints: { create: endpointIds.map((endpointId) => ({ endpointId })) } } : {}),
     },
     select: { id: true, prefix: true },
   });
   return { id: key.id, prefix: key.prefix, secret };
 }
 
-export type BearerCheck =
-  | { ok: true; apiKeyId: string; workspaceId: string }
-  | { ok: false; reason: string };
+/** A key that may call: who it is, where it may call, and how often. */
+export interface VerifiedKey extends ApiKeyLimits {
+  apiKeyId: string;
+  workspaceId: string;
+}
 
-/** Checks an `Authorization: Bearer <key>` header: the key must exist and not be revoked. */
-export async function verifyBearer(db: Db, authorization: string | null): Promise<BearerCheck> {
-  if (!authorization) return { ok: false, reason: "Missing Authorization header; send `Authorization: Bearer <api key>`." };
-  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
-  if (!match) return { ok: false, reason: "The Authorization header must have the form `Bearer <api key>`." };
-  const secret = match[1];
-  if (!SECRET_PATTERN.test(secret)) return { ok: false, reason: "The API key is not valid." };
+export type BearerCheck = ({ ok: true } & VerifiedKey) | { ok: false; reason: string };
 
-  const hash = hashSecret(secret);
+interface CachedKey {
+  hash: string;
+  check: BearerCheck;
+  expires: number;
+}
+
+// On globalThis so that every route bundle of the server shares one cache, and the console's
+// revoke (a tRPC route) reaches the cache the API routes read.
+const shared = globalThis as typeof globalThis & {
+  groundworkKeyCache?: Map<string, CachedKey>;
+  groundworkKeyLastUsed?: Map<string, number>;
+};
+const keyCache = (shared.groundworkKeyCache ??= new Map());
+const lastUsedWritten = (shared.groundworkKeyLastUsed ??= new Map());
+
+/** Makes the next call with this key read it from the database again (after a revoke or an edit). */
+export function forgetApiKey(apiKeyId: string) {
+  for (const [hash, entry] of keyCache) {
+    if (entry.check.ok && entry.check.apiKeyId === apiKeyId) keyCache.delete(hash);
+  }
+}
+
+async function loadKey(db: Db, hash: string): Promise<BearerCheck> {
   const key = await db.apiKey.findUnique({
     where: { hash },
-    select: { id: true, workspaceId: true, hash: true, revokedAt: true },
+    select: {
+      id: true,
+      workspaceId: true,
+      hash: true,
+      revokedAt: true,
+      allEndpoints: true,
+      rateLimitPerMinute: true,
+      dailyQuota: true,
+      endpoints: { select: { endpointId: true } },
+    },
   });
   // The lookup is by hash, so timing reveals nothing about the secret; the comparison is kept
   // constant-time anyway so that no code path ever compares secrets byte by byte.
@@ -50,10 +96,41 @@ export async function verifyBearer(db: Db, authorization: string | null): Promis
     return { ok: false, reason: "The API key is not valid." };
   }
   if (key.revokedAt) return { ok: false, reason: "This API key has been revoked." };
+  return {
+    ok: true,
+    apiKeyId: key.id,
+    workspaceId: key.workspaceId,
+    endpointIds: key.allEndpoints ? null : key.endpoints.map((row) => row.endpointId),
+    rateLimitPerMinute: key.rateLimitPerMinute,
+    dailyQuota: key.dailyQuota,
+  };
+}
 
+/** Checks an `Authorization: Bearer <key>` header: the key must exist and not be revoked. */
+export async function verifyBearer(db: Db, authorization: string | null, now = Date.now()): Promise<BearerCheck> {
+  if (!authorization) return { ok: false, reason: "Missing Authorization header; send `Authorization: Bearer <api key>`." };
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
+  if (!match) return { ok: false, reason: "The Authorization header must have the form `Bearer <api key>`." };
+  const secret = match[1];
+  if (!SECRET_PATTERN.test(secret)) return { ok: false, reason: "The API key is not valid." };
+
+  const hash = hashSecret(secret);
+  let cached = keyCache.get(hash);
+  if (!cached || cached.expires <= now) {
+    cached = { hash, check: await loadKey(db, hash), expires: now + KEY_CACHE_TTL_MS };
+    // Unknown secrets are not kept: a caller guessing keys must not be able to fill the memory.
+    if (cached.check.ok || cached.check.reason !== "The API key is not valid.") keyCache.set(hash, cached);
+  }
+  const check = cached.check;
+  if (check.ok) recordUse(db, check.apiKeyId, now);
+  return check;
+}
+
+function recordUse(db: Db, apiKeyId: string, now: number) {
+  if (now - (lastUsedWritten.get(apiKeyId) ?? -Infinity) < LAST_USED_RESOLUTION_MS) return;
+  lastUsedWritten.set(apiKeyId, now);
   // Off the hot path: the answer does not wait for this bookkeeping write.
   db.apiKey
-    .update({ where: { id: key.id }, data: { lastUsedAt: new Date() } })
-    .catch((error: unknown) => console.error(`Could not record last use of API key ${key.id}:`, error));
-  return { ok: true, apiKeyId: key.id, workspaceId: key.workspaceId };
+    .update({ where: { id: apiKeyId }, data: { lastUsedAt: new Date(now) } })
+    .catch((error: unknown) => console.error(`Could not record last use of API key ${apiKeyId}:`, error));
 }
