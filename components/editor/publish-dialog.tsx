@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -39,7 +40,13 @@ export function PublishDialog({
           <>
             <DialogHeader>
               <DialogTitle>Version {result.versionNumber} is live</DialogTitle>
-              <DialogDescription>Call it with an API key from Settings → API keys.</DialogDescription>
+              <DialogDescription>
+                Call it with an API key from Settings → API keys. The{" "}
+                <Link href={`/endpoints/${result.slug}`} className="text-primary hover:underline">
+                  endpoint page
+                </Link>{" "}
+                has snippets for curl and the OpenAI clients, a test console, metrics and the version pin.
+              </DialogDescription>
             </DialogHeader>
             <div className="flex flex-col gap-2">
               <p className="text-xs font-medium uppercase tracking-wide text-muted-foreground">Endpoint</p>

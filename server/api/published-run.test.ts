@@ -141,22 +141,54 @@ describeEachDatabase("published endpoint", (getDb) => {
     expect((await call("{}", { headers: { "content-length": String(MAX_RUN_BODY_BYTES + 1) } })).status).toBe(413);
   });
 
-  describe("rate limit", () => {
-    it("answers 429 with Retry-After once a key exceeds the endpoint's limit", async () => {
-      const limited = await createApiKey(getDb(), { workspaceId, name: "limited" });
-      await getDb().endpoint.update({ where: { slug }, data: { rateLimitPerMinute: 2 } });
-      try {
-        for (let i = 0; i < 2; i++) expect((await call({ question: QUESTION }, { secret: limited.secret })).status).toBe(200);
-        const refused = await call({ question: QUESTION }, { secret: limited.secret });
-        expect(refused.status).toBe(429);
-        expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
-        expect((await json(refused)).error).toMatch(/2 times per minute/);
-        // Another key has its own allowance.
-        const fresh = await createApiKey(getDb(), { workspaceId, name: "fresh" });
-        expect((await call({ question: QUESTION }, { secret: fresh.secret })).status).toBe(200);
-      } finally {
-        await getDb().endpoint.update({ where: { slug }, data: { rateLimitPerMinute: 60 } });
-      }
-    });
+  it("answers 403 when the key is scoped to other endpoints, and serves the endpoints it names", async () => {
+    const endpoint = await getDb().endpoint.findUniqueOrThrow({ where: { slug } });
+    const elsewhere = await createApiKey(getDb(), { workspaceId, name: "elsewhere", endpointIds: [] });
+    const refused = await call({ question: QUESTION }, { secret: elsewhere.secret });
+    expect(refused.status).toBe(403);
+    expect(await json(refused)).toMatchObject({ code: "endpoint_not_allowed", error: expect.stringMatching(/not allowed to call/) });
+    const scoped = await createApiKey(getDb(), { workspaceId, name: "scoped", endpointIds: [endpoint.id] });
+    expect((await call({ question: QUESTION }, { secret: scoped.secret })).status).toBe(200);
+  });
+
+  it("answers 429 with Retry-After past a key's per-minute limit or daily quota, counting each key on its own", async () => {
+    const limited = await createApiKey(getDb(), { workspaceId, name: "limited", rateLimitPerMinute: 2 });
+    for (let i = 0; i < 2; i++) expect((await call({ question: QUESTION }, { secret: limited.secret })).status).toBe(200);
+    const refused = await call({ question: QUESTION }, { secret: limited.secret });
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await json(refused)).toMatchObject({ code: "rate_limit_exceeded", error: expect.stringMatching(/2 calls per minute/) });
+
+    const quota = await createApiKey(getDb(), { workspaceId, name: "quota", dailyQuota: 1 });
+    expect((await call({ question: QUESTION }, { secret: quota.secret })).status).toBe(200);
+    const overQuota = await call({ question: QUESTION }, { secret: quota.secret });
+    expect(overQuota.status).toBe(429);
+    expect(await json(overQuota)).toMatchObject({ code: "daily_quota_exceeded", error: expect.stringMatching(/daily quota of 1 calls/) });
+    expect(Number(overQuota.headers.get("retry-after"))).toBeGreaterThan(0);
+    // A refused call is not run, so it leaves no trace.
+    expect(await getDb().run.count({ where: { apiKeyId: quota.id } })).toBe(1);
+  });
+
+  it("never answers 500 to bad input", async () => {
+    const bodies: unknown[] = ["", "null", "[]", "42", '"text"', { question: 7 }, { question: QUESTION, history: [null] }, { question: QUESTION, extra: 1 }];
+    for (const body of bodies) {
+      const response = await call(typeof body === "string" ? body : JSON.stringify(body));
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect((await json(response)).error).toBeTruthy();
+    }
+  });
+
+  it("sends node progress, answer tokens and a final answer event with citations and verdicts", async () => {
+    const response = await call({ question: QUESTION }, { headers: { accept: "text/event-stream" } });
+    const text = await response.text();
+    const events = [...text.matchAll(/^event: (.+)\ndata: (.+)$/gm)].map((match) => ({ type: match[1], data: JSON.parse(match[2]) as Record<string, unknown> }));
+    const types = events.map((event) => event.type);
+    expect(types).toContain("node.start");
+    expect(types).toContain("node.end");
+    expect(types).toContain("token");
+    const answer = events.find((event) => event.type === "answer")!.data as unknown as Body & { version: number };
+    expect(answer.citations!.length).toBeGreaterThan(0);
+    expect(answer.version).toBeGreaterThanOrEqual(1);
+    expect(types.indexOf("answer")).toBe(types.length - 2);
   });
 });

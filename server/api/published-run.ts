@@ -1,20 +1,18 @@
-// POST /api/v1/pipelines/<slug>/run: a published pipeline version answering an API client.
-// Order of checks: size (header only), key, endpoint, rate limit, body; so an unauthenticated
-// caller learns nothing about endpoints and costs no body parsing.
-import type { Answer, Verdict } from "@/nodes/ports";
-import { verifyBearer } from "@/server/auth/api-keys";
+// POST /api/v1/pipelines/<slug>/run: a published pipeline version answering an API client, as JSON
+// or, when the client accepts `text/event-stream`, as server-sent events.
+import type { Answer, Query, Verdict } from "@/nodes/ports";
+import type { VerifiedKey } from "@/server/auth/api-keys";
 import type { Db } from "@/server/db/client";
-import { runPipeline } from "@/server/runtime/run-pipeline";
+import type { RunEvent } from "@/server/runtime/events";
+import { runPipeline, type PipelineRunResult } from "@/server/runtime/run-pipeline";
 import { publishedRunPath } from "./endpoint-path";
-import { parseStoredGraph } from "./graph-json";
 import { jsonResponse } from "./json-response";
-import { endpointLimiter } from "./rate-limit";
-import { declaredTooLarge, megabytes } from "./read-body";
+import { admit, authenticate, type Admission, type GateRefusal } from "./published-gate";
 import { MAX_RUN_BODY_BYTES, readRunRequest } from "./run-request";
 import { eventStreamResponse } from "./sse";
 
 /** The response body of a successful call: the answer with its citations, flattened for API clients. */
-export function publishedAnswer(answer: Answer, runId: string, verdict: Verdict | null = null) {
+export function publishedAnswer(answer: Answer, runId: string, verdict: Verdict | null = null, versionNumber?: number) {
   return {
     answer: answer.text,
     citations: answer.citations.map((citation) => ({
@@ -31,7 +29,45 @@ export function publishedAnswer(answer: Answer, runId: string, verdict: Verdict 
     // Null when the pipeline does not verify its answer: unchecked, which is not the same as supported.
     verdicts: verdict ? verdict.sentences : null,
     runId,
+    ...(versionNumber !== undefined ? { version: versionNumber } : {}),
   };
+}
+
+/** Runs the admitted version for the key, traced as an endpoint call with the key's id and the version served. */
+export function runAdmitted(
+  db: Db,
+  admission: Admission,
+  key: VerifiedKey,
+  input: Query,
+  signal: AbortSignal,
+  onEvent?: (event: RunEvent) => void,
+): Promise<PipelineRunResult> {
+  return runPipeline(db, {
+    workspaceId: admission.endpoint.workspaceId,
+    pipelineId: admission.endpoint.pipelineId,
+    versionId: admission.version.versionId,
+    source: "endpoint",
+    apiKeyId: key.apiKeyId,
+    graph: admission.version.graph,
+    input,
+    signal,
+    onEvent,
+  });
+}
+
+/** Why a finished run has no answer to give, in words an API client can act on. */
+export function noAnswerReason(result: PipelineRunResult, versionNumber: number): string {
+  return result.problems?.length
+    ? `The published version ${versionNumber} is no longer valid: ${result.problems.map((problem) => problem.message).join("; ")}`
+    : (result.error ?? `The run ended ${result.status} without an answer.`);
+}
+
+export function hasAnswer(result: PipelineRunResult): result is PipelineRunResult & { answer: Answer } {
+  return result.answer !== null && (result.status === "answered" || result.status === "refused");
+}
+
+function refusalResponse(refusal: GateRefusal): Response {
+  return jsonResponse(refusal.status, { error: refusal.message, code: refusal.code }, refusal.headers);
 }
 
 export async function handlePublishedRun(request: Request, db: Db, slug: string): Promise<Response> {
@@ -44,64 +80,38 @@ export async function handlePublishedRun(request: Request, db: Db, slug: string)
   }
 }
 
+/** What an API client needs from a node's progress; the full inputs and outputs are in the trace. */
+function progressEvent(event: RunEvent): Record<string, unknown> {
+  if (event.type !== "node.end") return event;
+  const { outputs: _outputs, ...progress } = event;
+  return progress;
+}
+
 async function answerPublishedRun(request: Request, db: Db, slug: string): Promise<Response> {
-  if (declaredTooLarge(request, MAX_RUN_BODY_BYTES)) {
-    return jsonResponse(413, { error: `The request body is larger than ${megabytes(MAX_RUN_BODY_BYTES)}.` });
-  }
-
-  const authorization = request.headers.get("authorization");
-  const key = await verifyBearer(db, authorization);
-  if (!key.ok) {
-    // RFC 6750: a request with no credentials gets the bare challenge; a bad key is named invalid.
-    const challenge = authorization ? 'Bearer realm="groundwork", error="invalid_token"' : 'Bearer realm="groundwork"';
-    return jsonResponse(401, { error: key.reason }, { "www-authenticate": challenge });
-  }
-
-  const endpoint = await db.endpoint.findUnique({
-    where: { slug },
-    select: { id: true, workspaceId: true, pipelineId: true, versionId: true, enabled: true, rateLimitPerMinute: true, version: { select: { number: true, graph: true } } },
-  });
-  // An endpoint of another workspace is reported exactly like a missing one.
-  if (!endpoint || endpoint.workspaceId !== key.workspaceId) {
-    return jsonResponse(404, { error: `No pipeline is published at ${publishedRunPath(slug)}.` });
-  }
-  if (!endpoint.enabled) return jsonResponse(404, { error: `The endpoint ${publishedRunPath(slug)} is disabled.` });
-
-  const rate = endpointLimiter.take(`${endpoint.id}:${key.apiKeyId}`, endpoint.rateLimitPerMinute);
-  if (!rate.ok) {
-    return jsonResponse(
-      429,
-      { error: `This key may call ${publishedRunPath(slug)} ${endpoint.rateLimitPerMinute} times per minute; retry in ${rate.retryAfterSeconds} s.` },
-      { "retry-after": String(rate.retryAfterSeconds) },
-    );
-  }
+  const path = publishedRunPath(slug);
+  const auth = await authenticate(request, db, MAX_RUN_BODY_BYTES);
+  if (!auth.ok) return refusalResponse(auth);
+  const admission = await admit(db, auth.key, slug, path);
+  if (!admission.ok) return refusalResponse(admission);
 
   const read = await readRunRequest(request);
   if (!read.ok) return jsonResponse(read.status, { error: read.error, ...(read.issues ? { issues: read.issues } : {}) });
-
-  const graph = parseStoredGraph(endpoint.version.graph, `version ${endpoint.version.number} of the pipeline behind ${publishedRunPath(slug)}`);
-  const runArgs = {
-    workspaceId: endpoint.workspaceId,
-    pipelineId: endpoint.pipelineId,
-    versionId: endpoint.versionId,
-    source: "endpoint" as const,
-    apiKeyId: key.apiKeyId,
-    graph,
-    input: read.body,
-  };
+  const versionNumber = admission.version.number;
 
   if (request.headers.get("accept")?.includes("text/event-stream")) {
     return eventStreamResponse(request.signal, async (send, signal) => {
-      await runPipeline(db, { ...runArgs, signal, onEvent: (event) => send(event.type, event) });
+      const onEvent = (event: RunEvent) => {
+        // The answer event below carries the final outputs in the API's own shape.
+        if (event.type !== "run.end") send(event.type, progressEvent(event));
+      };
+      const result = await runAdmitted(db, admission, auth.key, read.body, signal, onEvent);
+      if (hasAnswer(result)) send("answer", publishedAnswer(result.answer, result.runId, result.verdict, versionNumber));
+      else send("error", { message: noAnswerReason(result, versionNumber), runId: result.runId });
+      send("run.end", { runId: result.runId, status: result.status, version: versionNumber });
     });
   }
 
-  const result = await runPipeline(db, { ...runArgs, signal: request.signal });
-  if (result.answer && (result.status === "answered" || result.status === "refused")) {
-    return jsonResponse(200, publishedAnswer(result.answer, result.runId, result.verdict));
-  }
-  const reason = result.problems?.length
-    ? `The published version ${endpoint.version.number} is no longer valid: ${result.problems.map((problem) => problem.message).join("; ")}`
-    : (result.error ?? `The run ended ${result.status} without an answer.`);
-  return jsonResponse(500, { error: reason, runId: result.runId });
+  const result = await runAdmitted(db, admission, auth.key, read.body, request.signal);
+  if (hasAnswer(result)) return jsonResponse(200, publishedAnswer(result.answer, result.runId, result.verdict, versionNumber));
+  return jsonResponse(500, { error: noAnswerReason(result, versionNumber), runId: result.runId });
 }

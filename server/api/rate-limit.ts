@@ -1,37 +1,66 @@
-// Per-key request limits for published endpoints: a sliding window of request times kept in this
-// process's memory (one app server; a shared store is needed once there are several).
+// Per-key call limits of published endpoints: a fixed one-minute window and a UTC-day quota, both
+// counted in PostgreSQL (ApiKeyUsage), so every app server behind a load balancer shares them.
+// An accepted call costs one UPSERT; a refused one is not counted, and costs one more read to say
+// which limit it hit and when to retry.
+import type { Db } from "@/server/db/client";
 
-export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
+export type RateDecision =
+  | { ok: true }
+  | { ok: false; limit: "minute" | "day"; allowed: number; retryAfterSeconds: number };
 
-export class SlidingWindowLimiter {
-  private readonly hits = new Map<string, number[]>();
-  private lastSweep = 0;
-
-  constructor(private readonly windowMs: number) {}
-
-  /** Records a request under `key` if fewer than `limit` happened in the last window. */
-  take(key: string, limit: number, now = Date.now()): RateDecision {
-    const since = now - this.windowMs;
-    const recent = (this.hits.get(key) ?? []).filter((time) => time > since);
-    if (recent.length >= limit) {
-      this.hits.set(key, recent);
-      const retryAfterMs = recent[0] + this.windowMs - now;
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) };
-    }
-    recent.push(now);
-    this.hits.set(key, recent);
-    this.forgetIdle(now);
-    return { ok: true };
-  }
-
-  /** Once per window, drops keys with no request in it, so memory follows active callers only. */
-  private forgetIdle(now: number) {
-    if (now - this.lastSweep < this.windowMs) return;
-    this.lastSweep = now;
-    for (const [key, times] of this.hits) {
-      if (times[times.length - 1] <= now - this.windowMs) this.hits.delete(key);
-    }
-  }
+export interface KeyLimits {
+  rateLimitPerMinute: number | null;
+  dailyQuota: number | null;
 }
 
-export const endpointLimiter = new SlidingWindowLimiter(60_000);
+const MINUTE_MS = 60_000;
+const DAY_MS = 86_400_000;
+
+function windowsAt(now: number) {
+  const minuteStart = new Date(now - (now % MINUTE_MS));
+  const day = new Date(now - (now % DAY_MS));
+  return { minuteStart, day };
+}
+
+/** Counts one call of `apiKeyId` if it is within both limits; a key without limits is not counted. */
+export async function takeCall(db: Db, apiKeyId: string, limits: KeyLimits, now = Date.now()): Promise<RateDecision> {
+  const perMinute = limits.rateLimitPerMinute;
+  const perDay = limits.dailyQuota;
+  if (perMinute === null && perDay === null) return { ok: true };
+  const { minuteStart, day } = windowsAt(now);
+  // As UTC text: the columns hold UTC without a zone, whatever the session's TimeZone is.
+  const utcText = (date: Date) => date.toISOString().replace("T", " ").replace("Z", "");
+  // The row of the day is created by the day's first call; later calls raise it only while both
+  // windows have room (the WHERE of DO UPDATE), so no row is ever counted past its limit.
+  const counted = await db.$queryRaw<{ dayCount: number }[]>`
+    INSERT INTO "ApiKeyUsage" AS u ("apiKeyId", "day", "dayCount", "minuteStart", "minuteCount")
+    SELECT ${apiKeyId}, ${utcText(day)}::timestamp(3), 1, ${utcText(minuteStart)}::timestamp(3), 1
+    WHERE coalesce(${perMinute}::int, 1) >= 1 AND coalesce(${perDay}::int, 1) >= 1
+    ON CONFLICT ("apiKeyId", "day") DO UPDATE SET
+      "dayCount" = u."dayCount" + 1,
+      "minuteCount" = CASE WHEN u."minuteStart" = EXCLUDED."minuteStart" THEN u."minuteCount" + 1 ELSE 1 END,
+      "minuteStart" = EXCLUDED."minuteStart"
+    WHERE (${perDay}::int IS NULL OR u."dayCount" < ${perDay}::int)
+      AND (${perMinute}::int IS NULL OR u."minuteStart" <> EXCLUDED."minuteStart" OR u."minuteCount" < ${perMinute}::int)
+    RETURNING u."dayCount"`;
+  if (counted.length > 0) return { ok: true };
+
+  const usage = await db.apiKeyUsage.findUnique({ where: { apiKeyId_day: { apiKeyId, day } } });
+  const dayCount = usage?.dayCount ?? 0;
+  if (perDay !== null && dayCount >= perDay) {
+    return { ok: false, limit: "day", allowed: perDay, retryAfterSeconds: Math.max(1, Math.ceil((day.getTime() + DAY_MS - now) / 1000)) };
+  }
+  return {
+    ok: false,
+    limit: "minute",
+    allowed: perMinute ?? 0,
+    retryAfterSeconds: Math.max(1, Math.ceil((minuteStart.getTime() + MINUTE_MS - now) / 1000)),
+  };
+}
+
+/** What a refused caller reads. */
+export function rateLimitMessage(decision: Extract<RateDecision, { ok: false }>): string {
+  return decision.limit === "day"
+    ? `This API key's daily quota of ${decision.allowed} calls is used up; it resets at 00:00 UTC, in ${decision.retryAfterSeconds} s.`
+    : `This API key may make ${decision.allowed} calls per minute; retry in ${decision.retryAfterSeconds} s.`;
+}

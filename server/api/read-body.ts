@@ -36,3 +36,20 @@ export async function readBody(request: Request, maxBytes: number): Promise<Body
 export function megabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`;
 }
+
+export type JsonRead = { ok: true; json: unknown } | { ok: false; status: 400 | 413; error: string };
+
+/** A JSON body of at most `maxBytes`; `example` shows a caller who sent something else what to send. */
+export async function readJson(request: Request, maxBytes: number, example: string): Promise<JsonRead> {
+  const read = await readBody(request, maxBytes);
+  if (!read.ok) return { ok: false, status: 413, error: `The request body is larger than ${megabytes(maxBytes)}.` };
+  try {
+    return { ok: true, json: JSON.parse(new TextDecoder().decode(read.bytes)) };
+  } catch (error) {
+    return {
+      ok: false,
+      status: 400,
+      error: `The request body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send ${example}.`,
+    };
+  }
+}

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { chatMessage } from "@/nodes/ports";
 import { describeIssues, formatIssues } from "./zod-issues";
-import { megabytes, readBody } from "./read-body";
+import { readJson } from "./read-body";
 
 export const MAX_RUN_BODY_BYTES = 1024 * 1024;
 export const MAX_QUESTION_CHARS = 8000;
@@ -23,19 +23,9 @@ export type RunRequestRead =
   | { ok: false; status: 400 | 413; error: string; issues?: { path: string; message: string }[] };
 
 export async function readRunRequest(request: Request): Promise<RunRequestRead> {
-  const read = await readBody(request, MAX_RUN_BODY_BYTES);
-  if (!read.ok) return { ok: false, status: 413, error: `The request body is larger than ${megabytes(MAX_RUN_BODY_BYTES)}.` };
-  let json: unknown;
-  try {
-    json = JSON.parse(new TextDecoder().decode(read.bytes));
-  } catch (error) {
-    return {
-      ok: false,
-      status: 400,
-      error: `The request body is not valid JSON (${error instanceof Error ? error.message : String(error)}); send {"question": "..."}.`,
-    };
-  }
-  const parsed = runRequestBody.safeParse(json);
+  const read = await readJson(request, MAX_RUN_BODY_BYTES, '{"question": "..."}');
+  if (!read.ok) return read;
+  const parsed = runRequestBody.safeParse(read.json);
   if (!parsed.success) {
     return {
       ok: false,

@@ -35,14 +35,14 @@ describeEachDatabase("schema drift", (_getDb, getHandle) => {
       ALTER TABLE "Run" ADD COLUMN "extra" TEXT;
       ALTER TABLE "Span" ALTER COLUMN "tokens" TYPE BIGINT;
       ALTER TABLE "Document" ALTER COLUMN "title" DROP NOT NULL;
-      ALTER TABLE "Endpoint" ALTER COLUMN "rateLimitPerMinute" SET DEFAULT 61;`);
+      ALTER TABLE "Endpoint" ALTER COLUMN "canaryPercent" SET DEFAULT 1;`);
     expect(drift).toEqual(
       expect.arrayContaining([
         'missing column "Chunk"."tokenCount"',
         'unexpected column "Run"."extra"',
         'column "Span"."tokens": expected type integer, found bigint',
         'column "Document"."title": expected NOT NULL, found NULL allowed',
-        'column "Endpoint"."rateLimitPerMinute": expected default 60, found 61',
+        'column "Endpoint"."canaryPercent": expected default 0, found 1',
       ]),
     );
     expect(drift).toHaveLength(5);

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { verifyBearer } from "@/server/auth/api-keys";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { testCaller } from "@/server/api/testing/test-caller";
+import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
 
 describeEachDatabase("API key router", (getDb) => {
   let workspaceId: string;
@@ -28,5 +29,38 @@ describeEachDatabase("API key router", (getDb) => {
     const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-keys" } });
     await expect(testCaller(getDb(), other.id).apiKey.revoke({ id })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await verifyBearer(getDb(), `Bearer ${secret}`)).toMatchObject({ ok: true });
+  });
+});
+
+describeEachDatabase("API key scope and limits", (getDb) => {
+  let workspaceId: string;
+  let endpointId: string;
+  const caller = () => testCaller(getDb(), workspaceId);
+
+  beforeAll(async () => {
+    ({ workspaceId } = await seedDatabase(getDb()));
+    const pipeline = (await caller().pipeline.list()).find((row) => row.name === EXAMPLE_PIPELINE_NAME)!;
+    const { slug } = await caller().pipeline.publish({ id: pipeline.id, slug: "scoped" });
+    endpointId = (await caller().endpoint.get({ slug })).id;
+  });
+
+  it("stores the chosen endpoints and limits, lists them, and applies an edit at once", async () => {
+    const { id, secret } = await caller().apiKey.create({ name: "Scoped", endpointIds: [endpointId], rateLimitPerMinute: 30, dailyQuota: 1000 });
+    expect((await caller().apiKey.list()).find((key) => key.id === id)).toMatchObject({
+      endpoints: [{ id: endpointId, slug: "scoped" }],
+      rateLimitPerMinute: 30,
+      dailyQuota: 1000,
+    });
+    expect(await verifyBearer(getDb(), `Bearer ${secret}`)).toMatchObject({ ok: true, endpointIds: [endpointId], rateLimitPerMinute: 30 });
+
+    await caller().apiKey.update({ id, endpointIds: null, rateLimitPerMinute: null, dailyQuota: 5 });
+    expect((await caller().apiKey.list()).find((key) => key.id === id)).toMatchObject({ endpoints: null, rateLimitPerMinute: null, dailyQuota: 5 });
+    // The check right after the edit sees it, not a cached copy.
+    expect(await verifyBearer(getDb(), `Bearer ${secret}`)).toMatchObject({ ok: true, endpointIds: null, dailyQuota: 5 });
+  });
+
+  it("refuses endpoints of another workspace and limits below 1", async () => {
+    await expect(caller().apiKey.create({ name: "Bad", endpointIds: ["nope"] })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/No endpoint nope/) });
+    await expect(caller().apiKey.create({ name: "Bad", rateLimitPerMinute: 0 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: expect.stringMatching(/rateLimitPerMinute/) });
   });
 });

@@ -11,8 +11,10 @@ import { isUniqueViolation } from "../db-errors";
 import { graphToJson, parseStoredGraph } from "../graph-json";
 import { publishedRunPath } from "../endpoint-path";
 import { listVersions, readVersion, restoreVersion } from "../pipeline-versions";
+import { forgetEndpoints } from "../published-endpoint";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, firstFreeSlug, slugify } from "../slug";
-import { procedure, router } from "../trpc";
+import { auditCall } from "@/server/audit/record";
+import { adminProcedure, editorProcedure, viewerProcedure, router } from "../trpc";
 
 const DRAFT = 0;
 const pipelineName = z.string().trim().min(1, "A pipeline needs a name").max(200, "Keep the name under 200 characters");
@@ -53,7 +55,7 @@ async function workspaceExampleGraph(ctx: RequestContext, graphOver: (knowledgeB
 }
 
 export const pipelineRouter = router({
-  list: procedure.query(async ({ ctx }) => {
+  list: viewerProcedure.query(async ({ ctx }) => {
     const pipelines = await ctx.db.pipeline.findMany({
       where: { workspaceId: ctx.workspaceId },
       orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -75,7 +77,7 @@ export const pipelineRouter = router({
     }));
   }),
 
-  get: procedure.input(byId).query(async ({ ctx, input }) => {
+  get: viewerProcedure.input(byId).query(async ({ ctx, input }) => {
     const pipeline = await ownPipeline(ctx, input.id);
     const draft = await draftOf(ctx, pipeline.id);
     const graph = parseStoredGraph(draft.graph, `the draft of pipeline "${pipeline.name}"`);
@@ -97,7 +99,7 @@ export const pipelineRouter = router({
     };
   }),
 
-  create: procedure
+  create: editorProcedure
     .input(z.object({ name: pipelineName, from: z.enum(["blank", "example", ...templateIds]).default("blank") }))
     .mutation(async ({ ctx, input }) => {
       const graph = input.from === "blank" ? emptyGraph : await workspaceExampleGraph(ctx, input.from === "example" ? exampleGraph : pipelineTemplates[input.from]);
@@ -112,23 +114,25 @@ export const pipelineRouter = router({
       return { id: pipeline.id };
     }),
 
-  rename: procedure.input(byId.extend({ name: pipelineName })).mutation(async ({ ctx, input }) => {
+  rename: editorProcedure.input(byId.extend({ name: pipelineName })).mutation(async ({ ctx, input }) => {
     await ownPipeline(ctx, input.id);
     await ctx.db.pipeline.update({ where: { id: input.id }, data: { name: input.name } });
     return { id: input.id, name: input.name };
   }),
 
-  delete: procedure.input(byId).mutation(async ({ ctx, input }) => {
-    await ownPipeline(ctx, input.id);
+  delete: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    const pipeline = await ownPipeline(ctx, input.id);
     // Endpoints first: they hold their version with ON DELETE RESTRICT.
     await ctx.db.$transaction([
       ctx.db.endpoint.deleteMany({ where: { pipelineId: input.id, workspaceId: ctx.workspaceId } }),
       ctx.db.pipeline.delete({ where: { id: input.id } }),
     ]);
+    forgetEndpoints();
+    await auditCall(ctx, "pipeline.deleted", { type: "pipeline", id: input.id, detail: { name: pipeline.name } });
     return { id: input.id };
   }),
 
-  saveDraft: procedure
+  saveDraft: editorProcedure
     .input(byId.extend({ graph: graphSchema, revision: z.number().int().min(1) }))
     .mutation(async ({ ctx, input }) => {
       await ownPipeline(ctx, input.id);
@@ -151,7 +155,7 @@ export const pipelineRouter = router({
       return { revision: input.revision + 1, problems: problemsOf(input.graph) };
     }),
 
-  publish: procedure
+  publish: adminProcedure
     .input(
       byId.extend({
         note: z.string().trim().max(2000).optional(),
@@ -161,6 +165,8 @@ export const pipelineRouter = router({
           .max(SLUG_MAX_LENGTH, `A slug has at most ${SLUG_MAX_LENGTH} characters`)
           .regex(SLUG_PATTERN, "A slug uses lower-case letters, digits and single hyphens, e.g. tenancy-answers")
           .optional(),
+        // false: the version is published but an existing endpoint stays pinned to the version it serves.
+        serve: z.boolean().default(true),
       }),
     )
     .mutation(async ({ ctx, input }) => {
@@ -174,7 +180,7 @@ export const pipelineRouter = router({
         });
       }
       try {
-        return await ctx.db.$transaction(async (tx) => {
+        const published = await ctx.db.$transaction(async (tx) => {
           const latest = await tx.pipelineVersion.aggregate({ where: { pipelineId: pipeline.id }, _max: { number: true } });
           const version = await tx.pipelineVersion.create({
             data: {
@@ -196,11 +202,18 @@ export const pipelineRouter = router({
             const taken = await tx.endpoint.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } });
             slug = firstFreeSlug(base, new Set(taken.map((row) => row.slug)));
           }
-          if (current) await tx.endpoint.update({ where: { id: current.id }, data: { versionId: version.id, slug } });
+          if (current) await tx.endpoint.update({ where: { id: current.id }, data: { ...(input.serve ? { versionId: version.id } : {}), slug } });
           else await tx.endpoint.create({ data: { workspaceId: ctx.workspaceId, pipelineId: pipeline.id, versionId: version.id, slug } });
           await tx.pipeline.update({ where: { id: pipeline.id }, data: { updatedAt: new Date() } });
-          return { versionNumber: version.number, slug, url: publishedRunPath(slug) };
+          return { versionNumber: version.number, slug, url: publishedRunPath(slug), served: input.serve || !current };
         });
+        forgetEndpoints();
+        await auditCall(ctx, "pipeline.published", {
+          type: "pipeline",
+          id: pipeline.id,
+          detail: { name: pipeline.name, version: published.versionNumber, slug: published.slug },
+        });
+        return published;
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;
         throw new TRPCError({
@@ -211,17 +224,17 @@ export const pipelineRouter = router({
       }
     }),
 
-  versions: procedure.input(byId).query(async ({ ctx, input }) => {
+  versions: viewerProcedure.input(byId).query(async ({ ctx, input }) => {
     await ownPipeline(ctx, input.id);
     return listVersions(ctx, input.id);
   }),
 
-  version: procedure.input(byId.extend({ number: versionNumber })).query(async ({ ctx, input }) => {
+  version: viewerProcedure.input(byId.extend({ number: versionNumber })).query(async ({ ctx, input }) => {
     await ownPipeline(ctx, input.id);
     return readVersion(ctx, input.id, input.number);
   }),
 
-  restoreVersion: procedure
+  restoreVersion: editorProcedure
     .input(byId.extend({ number: versionNumber, revision: z.number().int().min(1) }))
     .mutation(async ({ ctx, input }) => {
       await ownPipeline(ctx, input.id);
