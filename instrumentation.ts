@@ -6,6 +6,8 @@ export async function register() {
   try {
     await ready();
     console.log(`Groundwork: database ready (${describeDatabase()})`);
+    // Runs past their pipeline's retention period are deleted hourly (server/traces/retention.ts).
+    (await import("@/server/traces/retention")).startRetentionSweep(ready);
   } catch (error) {
     console.error(`Groundwork cannot start on ${describeDatabase()}: ${(error as Error).message}`);
   }

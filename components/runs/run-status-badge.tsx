@@ -4,6 +4,7 @@ const tones: Record<string, BadgeTone> = {
   running: "info",
   answered: "success",
   refused: "warning",
+  flagged: "warning",
   failed: "danger",
   cancelled: "neutral",
   succeeded: "success",

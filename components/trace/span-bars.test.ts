@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { spanBar, timelineLength } from "./span-bars";
+import { assignLanes, spanBar, timelineLength } from "./span-bars";
 
 const start = new Date("2025-06-10T12:00:00.000Z");
 const at = (ms: number) => new Date(start.getTime() + ms);
@@ -21,5 +21,14 @@ describe("span bars", () => {
     expect(timelineLength(start, 100, spans)).toBe(200);
     expect(spanBar(start, 1000, { startedAt: at(0), durationMs: 0 }).widthPct).toBeGreaterThan(0);
     expect(timelineLength(start, null, [])).toBe(1);
+  });
+
+  it("puts spans that overlap in time (parallel branches) in separate lanes, and a chain in one", () => {
+    const input = { id: "input", startedAt: at(0), durationMs: 5 };
+    const bm25 = { id: "bm25", startedAt: at(5), durationMs: 40 };
+    const dense = { id: "dense", startedAt: at(6), durationMs: 30 };
+    const fuse = { id: "fuse", startedAt: at(45), durationMs: 5 };
+    const lanes = assignLanes([fuse, dense, bm25, input]).map((lane) => lane.map((s) => s.id));
+    expect(lanes).toEqual([["input", "bm25", "fuse"], ["dense"]]);
   });
 });

@@ -7,7 +7,11 @@ import { RunStatusBadge } from "@/components/runs/run-status-badge";
 import { cn } from "@/components/ui/cn";
 import { formatDuration } from "@/components/ui/format";
 import { JsonView } from "@/components/ui/json-view";
+import { PassageTable } from "./passage-table";
 import { spanBar, timelineLength } from "./span-bars";
+import { SpanLogs } from "./span-logs";
+import { TimelineLanes } from "./timeline-lanes";
+import { passageLists } from "./trace-passages";
 
 export type SpanView = {
   id: string;
@@ -21,12 +25,37 @@ export type SpanView = {
   startedAt: Date;
   durationMs: number;
   tokens: number;
+  /** The provider model the node called; null offline. */
+  model: string | null;
+  /** Estimated US dollars; null when the model has no list price. */
+  costUsd: number | null;
 };
+
+/** "$0.0012", or "—" when there is no estimate. */
+export function formatCost(usd: number | null): string {
+  if (usd === null) return "—";
+  if (usd === 0) return "$0";
+  return usd < 0.01 ? `$${usd.toPrecision(2)}` : `$${usd.toFixed(2)}`;
+}
 
 const barColor: Record<string, string> = { succeeded: "bg-emerald-500", failed: "bg-red-500", cancelled: "bg-slate-400" };
 
-function hasLogs(logs: unknown): boolean {
-  return Array.isArray(logs) ? logs.length > 0 : logs !== null && logs !== undefined;
+function Values({ label, values }: { label: string; values: unknown }) {
+  const lists = passageLists(values);
+  return (
+    <div className="min-w-0">
+      <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">{label}</p>
+      {lists.map((list) => (
+        <div key={list.port} className="mb-2">
+          <p className="mb-1 text-xs text-muted-foreground">
+            {list.port}: {list.passages.length} passage(s)
+          </p>
+          <PassageTable passages={list.passages} />
+        </div>
+      ))}
+      <JsonView value={values ?? undefined} />
+    </div>
+  );
 }
 
 function SpanRow({ span, offsetPct, widthPct, offsetMs }: { span: SpanView; offsetPct: number; widthPct: number; offsetMs: number }) {
@@ -60,7 +89,8 @@ function SpanRow({ span, offsetPct, widthPct, offsetMs }: { span: SpanView; offs
         <div className="grid gap-4 bg-slate-50/60 px-4 pb-4 pt-1 md:grid-cols-2">
           <p className="text-xs text-muted-foreground md:col-span-2">
             {span.nodeType} · started +{formatDuration(offsetMs)}
-            {span.tokens > 0 && ` · ${span.tokens} tokens`}
+            {span.model && ` · model ${span.model}`}
+            {span.tokens > 0 && ` · ${span.tokens} tokens · est. ${formatCost(span.costUsd)}`}
           </p>
           {span.error && (
             <div className="md:col-span-2">
@@ -68,18 +98,12 @@ function SpanRow({ span, offsetPct, widthPct, offsetMs }: { span: SpanView; offs
               <pre className="whitespace-pre-wrap rounded-md border border-red-200 bg-red-50 p-3 font-mono text-xs text-red-800">{span.error}</pre>
             </div>
           )}
-          <div className="min-w-0">
-            <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Inputs</p>
-            <JsonView value={span.inputs} />
-          </div>
-          <div className="min-w-0">
-            <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Outputs</p>
-            <JsonView value={span.outputs ?? undefined} />
-          </div>
-          {hasLogs(span.logs) && (
+          <Values label="Inputs" values={span.inputs} />
+          <Values label="Outputs" values={span.outputs} />
+          {Array.isArray(span.logs) && span.logs.length > 0 && (
             <div className="min-w-0 md:col-span-2">
-              <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Logs</p>
-              <JsonView value={span.logs} />
+              <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Logs (prompts, replies, decisions)</p>
+              <SpanLogs logs={span.logs} />
             </div>
           )}
         </div>
@@ -92,25 +116,28 @@ function SpanRow({ span, offsetPct, widthPct, offsetMs }: { span: SpanView; offs
 export function SpanWaterfall({ runStartedAt, runDurationMs, spans }: { runStartedAt: Date; runDurationMs: number | null; spans: SpanView[] }) {
   const total = timelineLength(runStartedAt, runDurationMs, spans);
   return (
-    <div className="overflow-hidden rounded-lg border border-border bg-white shadow-xs">
-      <div className="grid grid-cols-[minmax(0,16rem)_5.5rem_1fr_4.5rem] gap-3 border-b border-border bg-muted/60 px-4 py-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">
-        <span className="pl-5">Node</span>
-        <span>Status</span>
-        <span className="flex justify-between">
-          <span>0</span>
-          <span>{formatDuration(total)}</span>
-        </span>
-        <span className="text-right">Duration</span>
+    <>
+      {spans.length > 0 && <TimelineLanes runStartedAt={runStartedAt} total={total} spans={spans} />}
+      <div className="overflow-hidden rounded-lg border border-border bg-white shadow-xs">
+        <div className="grid grid-cols-[minmax(0,16rem)_5.5rem_1fr_4.5rem] gap-3 border-b border-border bg-muted/60 px-4 py-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">
+          <span className="pl-5">Node</span>
+          <span>Status</span>
+          <span className="flex justify-between">
+            <span>0</span>
+            <span>{formatDuration(total)}</span>
+          </span>
+          <span className="text-right">Duration</span>
+        </div>
+        {spans.length === 0 ? (
+          <p className="px-4 py-6 text-sm text-muted-foreground">No spans were recorded for this run.</p>
+        ) : (
+          <ol>
+            {spans.map((span) => (
+              <SpanRow key={span.id} span={span} {...spanBar(runStartedAt, total, span)} />
+            ))}
+          </ol>
+        )}
       </div>
-      {spans.length === 0 ? (
-        <p className="px-4 py-6 text-sm text-muted-foreground">No spans were recorded for this run.</p>
-      ) : (
-        <ol>
-          {spans.map((span) => (
-            <SpanRow key={span.id} span={span} {...spanBar(runStartedAt, total, span)} />
-          ))}
-        </ol>
-      )}
-    </div>
+    </>
   );
 }

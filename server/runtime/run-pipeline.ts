@@ -5,9 +5,10 @@ import type { Graph } from "@/nodes/graph";
 import { answer as answerSchema, verdict as verdictSchema, type Answer, type Query, type Verdict } from "@/nodes/ports";
 import type { GraphProblem } from "@/nodes/validate";
 import type { Db } from "@/server/db/client";
-import type { RunSource } from "@/server/db/generated/client";
+import type { RunOutcome, RunSource } from "@/server/db/generated/client";
 import { createKnowledgeStore } from "@/server/knowledge/search";
 import { workspaceCredentials } from "@/server/providers/workspace-credentials";
+import { openRunTrace } from "@/server/traces/run-trace";
 import type { FinalRunStatus, RunEvent } from "./events";
 import { executeGraph, GraphInvalidError, type ExecuteResult } from "./execute";
 import { toJson } from "./json";
@@ -46,6 +47,10 @@ function messageOf(error: unknown): string {
 
 export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<PipelineRunResult> {
   const { workspaceId, input } = args;
+  const writer = args.traceWriter ?? traceWriterFor(db);
+  // Back-pressure: while the trace queue is full, a new run waits instead of a trace being lost.
+  await writer.admit();
+  const trace = await openRunTrace(db, args.pipelineId, args.graph);
   const run = await db.run.create({
     data: {
       workspaceId,
@@ -54,11 +59,24 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
       source: args.source,
       apiKeyId: args.apiKeyId ?? null,
       status: "running",
-      question: input.question,
-      input,
+      question: trace.redact(input.question),
+      input: trace.redact(input),
     },
   });
-  const writer = args.traceWriter ?? traceWriterFor(db);
+  const finish = (status: FinalRunStatus, outcome: RunOutcome, error: string | null, durationMs: number) =>
+    trace.finish(writer, {
+      runId: run.id,
+      workspaceId,
+      pipelineId: args.pipelineId,
+      versionId: run.versionId,
+      source: run.source,
+      apiKeyId: run.apiKeyId,
+      status,
+      outcome,
+      error,
+      startedAt: run.startedAt,
+      durationMs,
+    });
   const started = performance.now();
 
   let result: ExecuteResult;
@@ -72,14 +90,15 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
       signal: args.signal,
       nodeTimeoutMs: args.nodeTimeoutMs,
       onEvent: args.onEvent,
-      onSpan: (span) => writer.enqueue({ ...span, runId: run.id, workspaceId }),
+      onSpan: (span) => writer.enqueue(trace.span(span, run.id, workspaceId)),
       impls: args.impls,
     });
   } catch (error) {
     // The graph could not start (it is invalid, or the runtime broke): the Run still says why.
     const message = messageOf(error);
     const durationMs = performance.now() - started;
-    await db.run.update({ where: { id: run.id }, data: { status: "failed", error: message, durationMs: Math.round(durationMs) } });
+    await db.run.update({ where: { id: run.id }, data: { status: "failed", outcome: "failed", error: trace.redact(message), durationMs: Math.round(durationMs) } });
+    finish("failed", "failed", message, durationMs);
     args.onEvent?.({ type: "run.end", runId: run.id, status: "failed", output: null, error: message, durationMs });
     return {
       runId: run.id,
@@ -93,15 +112,19 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
 
   const parsed = answerSchema.safeParse(result.output?.answer);
   const verdict = verdictSchema.safeParse(result.output?.verdict);
+  const { outcome, tokens } = trace.summary(result.status, result.output);
   await db.run.update({
     where: { id: run.id },
     data: {
       status: result.status,
-      ...(result.output ? { output: toJson(result.output) } : {}),
-      error: result.error,
+      outcome,
+      tokens,
+      ...(result.output ? { output: toJson(trace.redact(result.output)) } : {}),
+      error: trace.redact(result.error),
       durationMs: Math.round(result.durationMs),
     },
   });
+  finish(result.status, outcome, result.error, result.durationMs);
   return {
     runId: run.id,
     status: result.status,

@@ -75,7 +75,7 @@ describe("createTraceWriter", () => {
     expect(reports.at(-1)).toBe('gave up writing 2 span(s) after 2 attempts: relation "Span" does not exist (2 dropped in total)');
   });
 
-  it("refuses spans beyond its bound while the database is down, and counts them", async () => {
+  it("makes new runs wait while the queue is full, and still writes every span of admitted runs", async () => {
     const reports: string[] = [];
     let release: () => void = () => {};
     const writer = createTraceWriter({
@@ -84,12 +84,44 @@ describe("createTraceWriter", () => {
       flushIntervalMs: 1,
       report: (m) => reports.push(m),
     });
+    await writer.admit();
     for (let n = 0; n < 5; n++) writer.enqueue(span(n));
-    expect(writer.stats()).toMatchObject({ enqueued: 2, dropped: 3 });
-    expect(reports[0]).toMatch(/^trace queue is full \(2 spans waiting/);
+    expect(writer.stats()).toMatchObject({ enqueued: 5, pending: 5, dropped: 0 });
+    let admitted = false;
+    const next = writer.admit().then(() => (admitted = true));
     await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(admitted).toBe(false);
+    expect(reports[0]).toMatch(/^trace queue is full \(5 spans waiting/);
     release();
+    await next;
+    expect(admitted).toBe(true);
     await writer.flush();
-    expect(writer.stats()).toMatchObject({ written: 2, pending: 0 });
+    expect(writer.stats()).toMatchObject({ written: 5, pending: 0, dropped: 0, admissionWaits: 1 });
+  });
+
+  it("counts a run traced once its last span is written, and lost when a span was given up", async () => {
+    let fail = false;
+    const writer = createTraceWriter({
+      write: async () => {
+        if (fail) throw new Error("disk full");
+      },
+      maxAttempts: 1,
+      flushIntervalMs: 1,
+      report: () => {},
+    });
+    writer.enqueue({ ...span(1), runId: "a" });
+    writer.endRun("a");
+    expect(writer.stats()).toMatchObject({ runsEnded: 1, runsTraced: 0 });
+    await writer.flush();
+    expect(writer.stats()).toMatchObject({ runsEnded: 1, runsTraced: 1, runsLost: 0 });
+
+    writer.endRun("no-spans");
+    expect(writer.stats()).toMatchObject({ runsEnded: 2, runsTraced: 2 });
+
+    fail = true;
+    writer.enqueue({ ...span(2), runId: "b" });
+    writer.endRun("b");
+    await writer.flush();
+    expect(writer.stats()).toMatchObject({ runsEnded: 3, runsTraced: 2, runsLost: 1, dropped: 1 });
   });
 });

@@ -1,18 +1,22 @@
 // Writes spans to the database off the hot path: a run only appends to a queue; the queue is written
 // in batches on a short timer, or at once when a batch is full. A failed write is retried with
 // backoff; a batch that still fails is reported loudly and counted, never dropped in silence.
+// The queue is bounded by back-pressure, not by refusal: a run about to start waits (`admit`) while
+// `maxQueue` spans are waiting, so a slow database slows new runs down instead of losing traces.
+// Per run, the writer counts runs ended against runs whose every span was written.
 import type { Db } from "@/server/db/client";
 import type { SpanRecord } from "./events";
 import { toJson } from "./json";
 
-export type TraceSpan = SpanRecord & { runId: string; workspaceId: string };
+/** `model`: the provider model the node called, when it called one. */
+export type TraceSpan = SpanRecord & { runId: string; workspaceId: string; model?: string | null };
 
 export interface TraceWriterOptions {
   /** Writes one batch; throws when it did not. */
   write: (spans: TraceSpan[]) => Promise<void>;
   batchSize?: number;
   flushIntervalMs?: number;
-  /** Spans held at most; beyond it new spans are refused (and counted as dropped). */
+  /** Spans waiting before `admit` makes new runs wait for the queue to drain below it. */
   maxQueue?: number;
   /** Tries per batch before it is given up. */
   maxAttempts?: number;
@@ -29,10 +33,22 @@ export interface TraceWriterStats {
   failedAttempts: number;
   dropped: number;
   lastError: string | null;
+  /** Times a run had to wait in `admit` because the queue was full. */
+  admissionWaits: number;
+  /** Runs that told the writer they ended (`endRun`). */
+  runsEnded: number;
+  /** Ended runs whose every span is written. */
+  runsTraced: number;
+  /** Ended runs that lost a span to a batch given up after its last attempt. */
+  runsLost: number;
 }
 
 export interface TraceWriter {
+  /** Resolves when the queue has room for another run's spans (at once, unless the database lags). */
+  admit(): Promise<void>;
   enqueue(span: TraceSpan): void;
+  /** The run enqueued its last span: it counts as traced once they are all written. */
+  endRun(runId: string): void;
   /** Resolves once every span enqueued before the call is written (or given up). */
   flush(): Promise<void>;
   stats(): TraceWriterStats;
@@ -54,19 +70,55 @@ export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let soon: ReturnType<typeof setImmediate> | null = null;
   let draining: Promise<void> | null = null;
-  const stats: TraceWriterStats = { enqueued: 0, written: 0, pending: 0, failedAttempts: 0, dropped: 0, lastError: null };
+  const stats: TraceWriterStats = {
+    enqueued: 0,
+    written: 0,
+    pending: 0,
+    failedAttempts: 0,
+    dropped: 0,
+    lastError: null,
+    admissionWaits: 0,
+    runsEnded: 0,
+    runsTraced: 0,
+    runsLost: 0,
+  };
+  const waiting: (() => void)[] = [];
+  // Per run still being traced: spans not yet written, whether the run ended, whether a span was lost.
+  const runs = new Map<string, { pending: number; ended: boolean; lost: boolean }>();
+
+  const settleRun = (runId: string) => {
+    const run = runs.get(runId);
+    if (!run || !run.ended || run.pending > 0) return;
+    runs.delete(runId);
+    if (run.lost) stats.runsLost++;
+    else stats.runsTraced++;
+  };
+
+  const batchDone = (batch: TraceSpan[], lost: boolean) => {
+    const touched = new Set<string>();
+    for (const span of batch) {
+      const run = runs.get(span.runId);
+      if (!run) continue;
+      run.pending--;
+      run.lost ||= lost;
+      touched.add(span.runId);
+    }
+    for (const runId of touched) settleRun(runId);
+  };
 
   const writeWithRetry = async (batch: TraceSpan[]) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await options.write(batch);
         stats.written += batch.length;
+        batchDone(batch, false);
         return;
       } catch (error) {
         stats.failedAttempts++;
         stats.lastError = messageOf(error);
         if (attempt >= maxAttempts) {
           stats.dropped += batch.length;
+          batchDone(batch, true);
           report(`gave up writing ${batch.length} span(s) after ${attempt} attempts: ${stats.lastError} (${stats.dropped} dropped in total)`);
           return;
         }
@@ -83,6 +135,7 @@ export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
       queue = queue.length <= batchSize ? [] : queue.slice(batchSize);
       await writeWithRetry(batch);
       stats.pending -= batch.length;
+      while (waiting.length > 0 && stats.pending < maxQueue) waiting.shift()?.();
     }
   };
 
@@ -106,18 +159,30 @@ export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
   };
 
   return {
-    enqueue(span) {
-      if (stats.pending >= maxQueue) {
-        stats.dropped++;
-        if (stats.dropped === 1 || stats.dropped % 1000 === 0) {
-          report(`trace queue is full (${maxQueue} spans waiting, last error: ${stats.lastError ?? "none"}): ${stats.dropped} span(s) dropped`);
-        }
-        return;
+    admit() {
+      if (stats.pending < maxQueue) return Promise.resolve();
+      stats.admissionWaits++;
+      if (stats.admissionWaits === 1 || stats.admissionWaits % 1000 === 0) {
+        report(`trace queue is full (${stats.pending} spans waiting, last error: ${stats.lastError ?? "none"}): new runs wait for it (${stats.admissionWaits} waits so far)`);
       }
+      return new Promise<void>((resolve) => waiting.push(resolve));
+    },
+    enqueue(span) {
+      // Never refused: a run admitted before the queue filled still writes every span it makes.
       queue.push(span);
       stats.enqueued++;
       stats.pending++;
+      const run = runs.get(span.runId);
+      if (run) run.pending++;
+      else runs.set(span.runId, { pending: 1, ended: false, lost: false });
       schedule();
+    },
+    endRun(runId) {
+      stats.runsEnded++;
+      const run = runs.get(runId);
+      if (run) run.ended = true;
+      else runs.set(runId, { pending: 0, ended: true, lost: false });
+      settleRun(runId);
     },
     async flush() {
       while (stats.pending > 0) await startDrain();
@@ -144,6 +209,7 @@ function batchJson(spans: TraceSpan[]): string {
     startedAt: span.startedAt.toISOString(),
     durationMs: Math.round(span.durationMs),
     tokens: span.tokens,
+    model: span.model ?? null,
   }));
   let text: string;
   try {
@@ -162,11 +228,11 @@ function batchJson(spans: TraceSpan[]): string {
 export function spanWriter(db: Db): (spans: TraceSpan[]) => Promise<void> {
   return async (spans) => {
     await db.$executeRaw`
-      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "ordinal", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens")
-      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.ordinal, s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens
+      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "ordinal", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens", "model")
+      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.ordinal, s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens, s.model
       FROM jsonb_to_recordset(${batchJson(spans)}::jsonb) AS s(
         "workspaceId" text, "runId" text, "nodeId" text, "nodeType" text, ordinal integer, status text, inputs jsonb, outputs jsonb,
-        logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer
+        logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer, model text
       )`;
   };
 }

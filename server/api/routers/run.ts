@@ -1,79 +1,62 @@
-// Runs and their traces, newest first.
+// Runs and their traces: the filtered, keyset-paged list, one run's trace, the trace writer's
+// counters, and each pipeline's trace privacy settings (redaction, retention).
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
-import { procedure, router } from "../trpc";
+import { traceWriterFor } from "@/server/runtime/trace-writer";
+import { getRunTrace } from "@/server/traces/get-run";
+import { BadCursorError, listRuns } from "@/server/traces/list-runs";
+import { runFilters } from "@/server/traces/run-filters";
+import { MAX_RETENTION_DAYS } from "@/server/traces/retention";
+import { editorProcedure, router, viewerProcedure } from "../trpc";
+
+const pipelineRef = z.object({ pipelineId: z.string().min(1) });
 
 export const runRouter = router({
-  list: procedure
-    .input(
-      z
-        .object({
-          pipelineId: z.string().min(1).optional(),
-          limit: z.number().int().min(1).max(200).default(50),
-          /** The id of the last run of the previous page. */
-          cursor: z.string().min(1).nullish(),
-        })
-        .default({ limit: 50 }),
-    )
-    .query(async ({ ctx, input }) => {
-      const scope = { workspaceId: ctx.workspaceId, ...(input.pipelineId ? { pipelineId: input.pipelineId } : {}) };
-      let after = {};
-      if (input.cursor) {
-        const last = await ctx.db.run.findFirst({ where: { id: input.cursor, workspaceId: ctx.workspaceId }, select: { id: true, startedAt: true } });
-        if (!last) throw new TRPCError({ code: "BAD_REQUEST", message: `cursor: run ${input.cursor} does not exist in this workspace.` });
-        // Keyset on (startedAt, id): stable under inserts, unlike offsets.
-        after = { OR: [{ startedAt: { lt: last.startedAt } }, { startedAt: last.startedAt, id: { lt: last.id } }] };
-      }
-      const runs = await ctx.db.run.findMany({
-        where: { ...scope, ...after },
-        orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-        take: input.limit + 1,
-        select: {
-          id: true,
-          pipelineId: true,
-          source: true,
-          status: true,
-          question: true,
-          error: true,
-          startedAt: true,
-          durationMs: true,
-          pipeline: { select: { name: true } },
-          version: { select: { number: true } },
-        },
-      });
-      const page = runs.slice(0, input.limit);
-      return {
-        items: page.map(({ pipeline, version, ...run }) => ({ ...run, pipelineName: pipeline.name, versionNumber: version?.number ?? null })),
-        nextCursor: runs.length > input.limit ? page[page.length - 1].id : null,
-      };
-    }),
-
-  get: procedure.input(z.object({ id: z.string().min(1) })).query(async ({ ctx, input }) => {
-    const run = await ctx.db.run.findFirst({
-      where: { id: input.id, workspaceId: ctx.workspaceId },
-      include: {
-        pipeline: { select: { name: true } },
-        version: { select: { number: true } },
-        spans: {
-          orderBy: { ordinal: "asc" },
-          select: {
-            id: true,
-            nodeId: true,
-            nodeType: true,
-            status: true,
-            inputs: true,
-            outputs: true,
-            logs: true,
-            error: true,
-            startedAt: true,
-            durationMs: true,
-            tokens: true,
-          },
-        },
-      },
-    });
-    if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `Run ${input.id} does not exist in this workspace.` });
-    const { pipeline, version, ...rest } = run;
-    return { ...rest, pipelineName: pipeline.name, versionNumber: version?.number ?? null };
+  list: viewerProcedure.input(runFilters.default({ limit: 50 })).query(async ({ ctx, input }) => {
+    try {
+      return await listRuns(ctx.db, ctx.workspaceId, input);
+    } catch (error) {
+      if (error instanceof BadCursorError) throw new TRPCError({ code: "BAD_REQUEST", message: error.message });
+      throw error;
+    }
   }),
+
+  get: viewerProcedure.input(z.object({ id: z.string().min(1) })).query(async ({ ctx, input }) => {
+    const run = await getRunTrace(ctx.db, ctx.workspaceId, input.id);
+    if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `Run ${input.id} does not exist in this workspace.` });
+    return run;
+  }),
+
+  /** This server's runs ended vs runs whose whole trace is written, and the writer's queue. */
+  traceStats: viewerProcedure.query(({ ctx }) => traceWriterFor(ctx.db).stats()),
+
+  settings: viewerProcedure.input(pipelineRef).query(async ({ ctx, input }) => {
+    const pipeline = await ctx.db.pipeline.findFirst({
+      where: { id: input.pipelineId, workspaceId: ctx.workspaceId },
+      select: { id: true, name: true, redactTraces: true, traceRetentionDays: true },
+    });
+    if (!pipeline) throw new TRPCError({ code: "NOT_FOUND", message: `Pipeline ${input.pipelineId} does not exist in this workspace.` });
+    return pipeline;
+  }),
+
+  updateSettings: editorProcedure
+    .input(
+      pipelineRef.extend({
+        redactTraces: z.boolean(),
+        traceRetentionDays: z
+          .number()
+          .int("Retention is a whole number of days")
+          .min(1, "Keep runs at least 1 day, or choose to keep them forever")
+          .max(MAX_RETENTION_DAYS, `Keep runs at most ${MAX_RETENTION_DAYS} days, or choose to keep them forever`)
+          .nullable(),
+      }),
+    )
+    .mutation(async ({ ctx, input }) => {
+      const { count } = await ctx.db.pipeline.updateMany({
+        where: { id: input.pipelineId, workspaceId: ctx.workspaceId },
+        data: { redactTraces: input.redactTraces, traceRetentionDays: input.traceRetentionDays },
+      });
+      if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: `Pipeline ${input.pipelineId} does not exist in this workspace.` });
+      return { ok: true };
+    }),
 });

@@ -1,0 +1,75 @@
+// What tracing adds to one run, in one place so the run itself stays readable: the pipeline's
+// privacy setting applied to everything stored, each span tagged with its model and summed, the
+// run's outcome derived from its verdicts, and the finished run counted and exported (OTel).
+import type { Graph } from "@/nodes/graph";
+import type { Db } from "@/server/db/client";
+import type { RunOutcome } from "@/server/db/generated/client";
+import type { FinalRunStatus, SpanRecord } from "@/server/runtime/events";
+import type { TraceSpan, TraceWriter } from "@/server/runtime/trace-writer";
+import { nodeModels } from "./node-models";
+import { runExporter, type ExportedSpan } from "./otel";
+import { runOutcome } from "./outcome";
+import { redactValue } from "./redact";
+
+export interface RunTrace {
+  /** The stored copy of a value: masked when the pipeline redacts its traces. */
+  redact<T>(value: T): T;
+  /** The span as the writer stores it. */
+  span(span: SpanRecord, runId: string, workspaceId: string): TraceSpan;
+  /** The run's outcome and token total, once every span has been seen. */
+  summary(status: FinalRunStatus, output: Record<string, unknown> | null): { outcome: RunOutcome; tokens: number };
+  /** After the Run row is final: count it with the writer and export it when OTLP is configured. */
+  finish(writer: TraceWriter, run: FinishedRun): void;
+}
+
+export interface FinishedRun {
+  runId: string;
+  workspaceId: string;
+  pipelineId: string;
+  versionId: string | null;
+  source: string;
+  apiKeyId: string | null;
+  status: FinalRunStatus;
+  outcome: RunOutcome;
+  error: string | null;
+  startedAt: Date;
+  durationMs: number;
+}
+
+export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Promise<RunTrace> {
+  const pipeline = await db.pipeline.findUnique({ where: { id: pipelineId }, select: { name: true, redactTraces: true } });
+  const redacting = pipeline?.redactTraces ?? false;
+  const redact = <T,>(value: T): T => (redacting ? redactValue(value) : value);
+  const models = nodeModels(graph);
+  const exporter = runExporter();
+  const seen: ExportedSpan[] = [];
+  const verdicts: unknown[] = [];
+  let tokens = 0;
+
+  return {
+    redact,
+    span(span, runId, workspaceId) {
+      const model = models.get(span.nodeId) ?? null;
+      tokens += span.tokens;
+      if (span.outputs && "verdict" in span.outputs) verdicts.push(span.outputs.verdict);
+      if (exporter) seen.push({ nodeId: span.nodeId, nodeType: span.nodeType, status: span.status, error: redact(span.error), startedAt: span.startedAt, durationMs: span.durationMs, tokens: span.tokens, model });
+      return {
+        ...span,
+        inputs: redact(span.inputs),
+        outputs: redact(span.outputs),
+        logs: redact(span.logs),
+        error: redact(span.error),
+        runId,
+        workspaceId,
+        model,
+      };
+    },
+    summary(status, output) {
+      return { outcome: runOutcome(status, [...verdicts, output?.verdict]), tokens };
+    },
+    finish(writer, run) {
+      writer.endRun(run.runId);
+      exporter?.exportRun({ ...run, pipelineName: pipeline?.name ?? run.pipelineId, error: redact(run.error), spans: seen });
+    },
+  };
+}
