@@ -91,4 +91,13 @@ test("a CSV upload becomes one document per record, with the text field the pers
   await page.getByLabel("Search this knowledge base").fill("landlord notice");
   await page.getByRole("button", { name: "Search", exact: true }).click();
   await expect(page.getByTestId("search-hit").first()).toContainText("24 hours notice");
+
+  // A new embedder re-embeds the base as a background job; the page follows it until it is done.
+  await page.getByRole("button", { name: "Settings" }).click();
+  await page.locator("#kb-embedder-kind").selectOption("lsa");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Settings saved; re-embedding the knowledge base in the background")).toBeVisible();
+  await expect(page.getByText("Embedder: LSA (TF-IDF + SVD of this base)")).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId("reembed-progress")).toHaveCount(0);
+  await expect(page.getByText("Re-embedding with the new embedder failed")).toHaveCount(0);
 });

@@ -1,36 +1,21 @@
-// Re-embedding a whole base after its embedder changed can take minutes, so it runs after the request
-// returns. Runs for one base are chained: a second change waits for the first run, then embeds again
-// with the newest setting. The state lives in this process: a restart mid-run leaves the base partly
-// embedded until its embedder is saved again (the console shows the last failure so a person can).
+// Re-embedding a whole base after its embedder changed: a job on the ingestion queue
+// (server/knowledge/jobs/reembed-base.ts), so it survives a restart, resumes where it stopped, and its
+// progress is in the database for any process to show.
 import type { Db } from "@/server/db/client";
-import { reembedKnowledgeBase } from "@/server/knowledge/retrieval/embed-chunks";
+import { enqueueReembed, reembedState as stateOf, type ReembedState } from "@/server/knowledge/jobs/reembed-base";
+import { drainJobs } from "@/server/knowledge/jobs/worker";
 
-const runs = new Map<string, Promise<void>>();
-const failures = new Map<string, string>();
-
-export function startReembed(db: Db, knowledgeBaseId: string): void {
-  failures.delete(knowledgeBaseId);
-  const previous = runs.get(knowledgeBaseId) ?? Promise.resolve();
-  const run: Promise<void> = previous
-    .then(() => reembedKnowledgeBase(db, knowledgeBaseId))
-    .then(
-      () => undefined,
-      (error: unknown) => {
-        failures.set(knowledgeBaseId, error instanceof Error ? error.message : String(error));
-      },
-    )
-    .finally(() => {
-      if (runs.get(knowledgeBaseId) === run) runs.delete(knowledgeBaseId);
-    });
-  runs.set(knowledgeBaseId, run);
+/** Drops the base's vectors and queues its re-embedding (replacing a run still going). */
+export async function startReembed(db: Db, base: { workspaceId: string; knowledgeBaseId: string }): Promise<void> {
+  await db.$transaction((tx) => enqueueReembed(tx, base));
 }
 
-/** Whether the base is being re-embedded, and why the last run failed (null when it did not). */
-export function reembedState(knowledgeBaseId: string): { running: boolean; error: string | null } {
-  return { running: runs.has(knowledgeBaseId), error: failures.get(knowledgeBaseId) ?? null };
+/** Whether the base is being re-embedded, how far it has got, and why the last attempt failed. */
+export function reembedState(db: Db, knowledgeBaseId: string): Promise<ReembedState> {
+  return stateOf(db, knowledgeBaseId);
 }
 
-/** Resolves once every run started for the base so far has finished. */
-export async function whenReembedded(knowledgeBaseId: string): Promise<void> {
-  while (runs.has(knowledgeBaseId)) await runs.get(knowledgeBaseId);
+/** Runs the base's queued jobs in this process until none is due (for tests and scripts, where no worker runs). */
+export async function whenReembedded(db: Db, knowledgeBaseId: string): Promise<void> {
+  await drainJobs(db, { knowledgeBaseId });
 }

@@ -8,6 +8,7 @@ import { ingestionProgress } from "./jobs/ingestion-progress";
 import { drainJobs } from "./jobs/worker";
 import { deleteDocument, deleteKnowledgeBase, reindexDocument, reindexKnowledgeBase } from "./manage-documents";
 import { buildDocx, buildLyingZipBomb, buildPdf, buildZip } from "./parse/sample-files";
+import { chunkTokens } from "./tokenize";
 
 const seedDir = path.join(process.cwd(), "server", "db", "seed-documents");
 const utf8 = (text: string) => new TextEncoder().encode(text);
@@ -46,6 +47,9 @@ describeEachDatabase("ingestion", (getDb) => {
       expect(text.slice(meta.start, meta.end)).toBe(chunk.text);
       expect(meta.heading[0]).toBe("Security deposits");
       expect(chunk.tokens.length).toBe(chunk.tokenCount);
+      // The title and heading path are indexed as weighted fields ahead of the text's own terms.
+      expect(chunk.tokens).toEqual(chunkTokens(chunk.text, { title: doc.title, heading: meta.heading }));
+      expect(chunk.tokens.slice(0, 2)).toEqual(["secur", "deposit"]);
     }
     expect(await db.job.count()).toBe(0);
     expect(await db.documentSource.count({ where: { documentId: doc.id } })).toBe(1);

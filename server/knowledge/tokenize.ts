@@ -29,8 +29,10 @@ const chineseStopwords = new Set(
 // Han, Hiragana, Katakana and Hangul: scripts written without spaces between words.
 const cjkClass = "\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}";
 const cjkChar = new RegExp(`[${cjkClass}]`, "u");
-const wordChar = `(?:(?![${cjkClass}])[\\p{L}\\p{N}])`;
-const run = new RegExp(`[${cjkClass}]+|${wordChar}+(?:['’]${wordChar}+)*`, "gu");
+// A letter or digit of any other script: one class by set subtraction (the `v` flag), which is
+// several times faster than a per-character lookahead and matches exactly the same characters.
+const wordChar = `[[\\p{L}\\p{N}]--[${cjkClass}]]`;
+const run = new RegExp(`[${cjkClass}]+|${wordChar}+(?:['’]${wordChar}+)*`, "gv");
 
 // The dictionary takes a moment to load: only when the first Chinese text arrives, then once.
 let jieba: Jieba | undefined;

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ArrowLeft, RefreshCw, Settings, Trash2 } from "lucide-react";
 import Link from "next/link";
@@ -10,6 +11,7 @@ import type { DocumentRowView } from "@/components/knowledge/documents-table";
 import { IngestProgress } from "@/components/knowledge/ingest-progress";
 import { KnowledgeBaseSettingsDialog } from "@/components/knowledge/knowledge-base-settings-dialog";
 import { RecordFieldsDialog } from "@/components/knowledge/record-fields-dialog";
+import { ReembedProgress } from "@/components/knowledge/reembed-progress";
 import { UploadArea } from "@/components/knowledge/upload-area";
 import { PageBody } from "@/components/shell/page-body";
 import { Badge } from "@/components/ui/badge";
@@ -156,26 +158,34 @@ export function KnowledgeBaseView({ id }: { id: string }) {
               <RefreshCw />
               Re-index all
             </Button>
-            <Button
-              variant="secondary"
-              className="text-destructive"
-              disabled={documentCount === 0}
-              onClick={() => setDeletingAll(true)}
-            >
-              <Trash2 />
-              Delete all documents
-            </Button>
+            <RoleGate need="editor">
+              {(denied) => (
+                <Button variant="secondary" className="text-destructive" disabled={denied || documentCount === 0} onClick={() => setDeletingAll(true)}>
+                  <Trash2 />
+                  Delete all documents
+                </Button>
+              )}
+            </RoleGate>
           </>
         }
       />
 
-      {kb.data.reembedding.error && (
+      {kb.data.reembedding.error && !kb.data.reembedding.running && (
         <p role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-700">
           Re-embedding with the new embedder failed: {kb.data.reembedding.error} Save the embedder setting again to retry.
         </p>
       )}
       <div className="mb-6 flex flex-col gap-3">
-        <UploadArea uploading={upload.uploading} onFiles={(files) => void onFiles(files)} accept={kb.data.uploads.extensions} maxFileMegabytes={kb.data.uploads.maxFileBytes / (1024 * 1024)} />
+        {kb.data.reembedding.running && <ReembedProgress state={kb.data.reembedding} />}
+        <RoleGate need="editor">
+          {(denied) =>
+            denied ? (
+              <p className="rounded-lg border border-dashed border-border px-4 py-6 text-center text-sm text-muted-foreground">Uploading documents needs an editor.</p>
+            ) : (
+              <UploadArea uploading={upload.uploading} onFiles={(files) => void onFiles(files)} accept={kb.data.uploads.extensions} maxFileMegabytes={kb.data.uploads.maxFileBytes / (1024 * 1024)} />
+            )
+          }
+        </RoleGate>
         {upload.phase && <IngestProgress phase={upload.phase} />}
         {upload.outcomes.length > 0 && (
           <ul className="flex flex-col gap-1 rounded-md border border-border bg-white px-4 py-3 text-sm" aria-label="Upload results">

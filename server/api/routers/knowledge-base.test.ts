@@ -78,7 +78,7 @@ describeEachDatabase("knowledge base router", (getDb) => {
 
     const saved = await caller().knowledgeBase.update({ id, chunker: { kind: "token", windowTokens: 120, overlapTokens: 20 }, embedder: { kind: "lsa", dimensions: 16 } });
     expect(saved).toEqual({ id, reembedding: true });
-    await whenReembedded(id);
+    await whenReembedded(getDb(), id);
     const opened = await caller().knowledgeBase.get({ id });
     expect(opened).toMatchObject({ chunker: { kind: "token", windowTokens: 120, overlapTokens: 20 }, embedder: { kind: "lsa", dimensions: 16 }, reembedding: { running: false, error: null } });
     const [{ vectors }] = await getDb().$queryRaw<{ vectors: number }[]>`SELECT count(*)::int AS vectors FROM retrieval.chunk_vector WHERE knowledge_base_id = ${id}`;

@@ -17,7 +17,8 @@ import { ownChunk, ownDocument, ownKnowledgeBase, statusCounts } from "../knowle
 import { reembedState, startReembed } from "../knowledge-reembed";
 import { MAX_FILE_BYTES } from "../upload-documents";
 import { chunkText, knowledgeBaseDescription, knowledgeBaseLanguage, knowledgeBaseName, sameSettings } from "../knowledge-settings";
-import { procedure, router } from "../trpc";
+import { auditCall } from "@/server/audit/record";
+import { editorProcedure, viewerProcedure, router } from "../trpc";
 
 const byId = z.object({ id: z.string().min(1) });
 
@@ -62,7 +63,7 @@ async function reembedChunk(ctx: RequestContext, knowledgeBaseId: string, chunkI
 }
 
 export const knowledgeBaseRouter = router({
-  list: procedure.query(async ({ ctx }) => {
+  list: viewerProcedure.query(async ({ ctx }) => {
     const knowledgeBases = await ctx.db.knowledgeBase.findMany({
       where: { workspaceId: ctx.workspaceId },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
@@ -82,7 +83,7 @@ export const knowledgeBaseRouter = router({
     });
   }),
 
-  get: procedure.input(byId).query(async ({ ctx, input }) => {
+  get: viewerProcedure.input(byId).query(async ({ ctx, input }) => {
     const knowledgeBase = await ownKnowledgeBase(ctx, input.id);
     // A setting stored by an older version that no longer parses shows as the default, to be saved anew.
     const chunker = chunkerSettings.safeParse(knowledgeBase.chunker);
@@ -91,13 +92,13 @@ export const knowledgeBaseRouter = router({
       ...knowledgeBase,
       chunker: chunker.success ? chunker.data : defaultChunkerSettings,
       embedder: embedder.success ? embedder.data : embedderSettings.parse({ kind: "none" }),
-      reembedding: reembedState(knowledgeBase.id),
+      reembedding: await reembedState(ctx.db, knowledgeBase.id),
       uploads: { extensions: uploadExtensions, maxFileBytes: MAX_FILE_BYTES },
     };
   }),
 
   /** One page of a base's documents, oldest first, optionally narrowed by status and by title or file name. */
-  documents: procedure
+  documents: viewerProcedure
     .input(
       z.object({
         id: z.string().min(1),
@@ -131,12 +132,12 @@ export const knowledgeBaseRouter = router({
     }),
 
   /** Cheap enough to poll while documents are being ingested. */
-  progress: procedure.input(byId).query(async ({ ctx, input }) => {
+  progress: viewerProcedure.input(byId).query(async ({ ctx, input }) => {
     await ownKnowledgeBase(ctx, input.id);
     return ingestionProgress(ctx.db, { workspaceId: ctx.workspaceId, knowledgeBaseId: input.id });
   }),
 
-  create: procedure
+  create: editorProcedure
     .input(z.object({ name: knowledgeBaseName, description: knowledgeBaseDescription.optional(), language: knowledgeBaseLanguage.default("auto") }))
     .mutation(async ({ ctx, input }) => {
       const knowledgeBase = await ctx.db.knowledgeBase.create({
@@ -146,7 +147,7 @@ export const knowledgeBaseRouter = router({
       return { id: knowledgeBase.id };
     }),
 
-  update: procedure
+  update: editorProcedure
     .input(
       z.object({
         id: z.string().min(1),
@@ -162,17 +163,18 @@ export const knowledgeBaseRouter = router({
       const before = await ownKnowledgeBase(ctx, id);
       await ctx.db.knowledgeBase.update({ where: { id }, data: changes, select: { id: true } });
       const embedderChanged = changes.embedder !== undefined && !sameSettings(changes.embedder, before.embedder);
-      if (embedderChanged) startReembed(ctx.db, id);
+      if (embedderChanged) await startReembed(ctx.db, { workspaceId: before.workspaceId, knowledgeBaseId: id });
       return { id, reembedding: embedderChanged };
     }),
 
-  delete: procedure.input(byId).mutation(async ({ ctx, input }) => {
-    await ownKnowledgeBase(ctx, input.id);
+  delete: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+    const knowledgeBase = await ownKnowledgeBase(ctx, input.id);
     await deleteKnowledgeBase(ctx.db, { workspaceId: ctx.workspaceId, knowledgeBaseId: input.id });
+    await auditCall(ctx, "knowledge_base.deleted", { type: "knowledge_base", id: input.id, detail: { name: knowledgeBase.name } });
     return { id: input.id };
   }),
 
-  deleteDocument: procedure.input(byId).mutation(async ({ ctx, input }) => {
+  deleteDocument: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const document = await ownDocument(ctx, input.id);
     await deleteDocument(ctx.db, { workspaceId: ctx.workspaceId, documentId: document.id });
     await touch(ctx, document.knowledgeBaseId);
@@ -180,19 +182,19 @@ export const knowledgeBaseRouter = router({
   }),
 
   /** Parses the stored file again with the base's current settings, in the background. */
-  reindexDocument: procedure.input(byId).mutation(async ({ ctx, input }) => {
+  reindexDocument: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const document = await ownDocument(ctx, input.id);
     await reindexDocument(ctx.db, { workspaceId: ctx.workspaceId, documentId: document.id }).catch(badRequest);
     return { id: document.id };
   }),
 
-  reindexAll: procedure.input(byId).mutation(async ({ ctx, input }) => {
+  reindexAll: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await ownKnowledgeBase(ctx, input.id);
     return { queued: await reindexKnowledgeBase(ctx.db, { workspaceId: ctx.workspaceId, knowledgeBaseId: input.id }) };
   }),
 
   /** Empties a base but keeps it, with its settings, for a fresh upload. */
-  deleteAllDocuments: procedure.input(byId).mutation(async ({ ctx, input }) => {
+  deleteAllDocuments: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await ownKnowledgeBase(ctx, input.id);
     const [deleted] = await ctx.db.$transaction([
       ctx.db.document.deleteMany({ where: { knowledgeBaseId: input.id, workspaceId: ctx.workspaceId } }),
@@ -201,7 +203,7 @@ export const knowledgeBaseRouter = router({
     return { deleted: deleted.count };
   }),
 
-  chunks: procedure.input(z.object({ documentId: z.string().min(1) })).query(async ({ ctx, input }) => {
+  chunks: viewerProcedure.input(z.object({ documentId: z.string().min(1) })).query(async ({ ctx, input }) => {
     const document = await ownDocument(ctx, input.documentId);
     const chunks = await ctx.db.chunk.findMany({
       where: { documentId: document.id, workspaceId: ctx.workspaceId },
@@ -216,7 +218,7 @@ export const knowledgeBaseRouter = router({
   }),
 
   /** An edited chunk is re-analysed and re-embedded before this returns: the next search finds its new words. */
-  updateChunk: procedure.input(z.object({ id: z.string().min(1), text: chunkText })).mutation(async ({ ctx, input }) => {
+  updateChunk: editorProcedure.input(z.object({ id: z.string().min(1), text: chunkText })).mutation(async ({ ctx, input }) => {
     const chunk = await ownChunk(ctx, input.id);
     const updated = await setChunk(ctx.db, { workspaceId: ctx.workspaceId, chunkId: chunk.id, text: input.text });
     if (!updated.disabled) await reembedChunk(ctx, chunk.knowledgeBaseId, chunk.id);
@@ -225,7 +227,7 @@ export const knowledgeBaseRouter = router({
   }),
 
   /** A disabled chunk keeps its text but no retriever returns it; enabling it indexes it again. */
-  setChunkDisabled: procedure.input(z.object({ id: z.string().min(1), disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
+  setChunkDisabled: editorProcedure.input(z.object({ id: z.string().min(1), disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
     const chunk = await ownChunk(ctx, input.id);
     const updated = await setChunk(ctx.db, { workspaceId: ctx.workspaceId, chunkId: chunk.id, disabled: input.disabled });
     // Retrievers skip disabled chunks themselves; a re-enabled one needs a vector for its current text.
@@ -234,7 +236,7 @@ export const knowledgeBaseRouter = router({
     return { id: updated.id, disabled: updated.disabled, tokenCount: updated.tokenCount };
   }),
 
-  search: procedure
+  search: viewerProcedure
     .input(
       z.object({
         id: z.string().min(1),

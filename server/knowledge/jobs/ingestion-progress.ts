@@ -18,7 +18,8 @@ export async function ingestionProgress(db: Db, input: { workspaceId: string; kn
   const where = { workspaceId: input.workspaceId, knowledgeBaseId: input.knowledgeBaseId };
   const [groups, pendingJobs] = await Promise.all([
     db.document.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    db.job.count({ where }),
+    // Documents' jobs only: a base's re-embedding has its own progress (reembed-base.ts).
+    db.job.count({ where: { ...where, documentId: { not: null } } }),
   ]);
   const byStatus: Record<DocumentStatus, number> = { queued: 0, parsing: 0, chunking: 0, indexing: 0, ready: 0, failed: 0 };
   for (const group of groups) byStatus[group.status] = group._count._all;

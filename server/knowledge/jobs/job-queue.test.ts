@@ -21,6 +21,17 @@ describeEachDatabase("job queue", (getDb) => {
     return { knowledgeBaseId, ids: outcomes.map((o) => o.id!) };
   }
 
+  it("bounds a batch by its documents' bytes, always taking at least one job", async () => {
+    const db = getDb();
+    const { knowledgeBaseId } = await queued("bytes", 4);
+    const size = (await db.document.findFirstOrThrow({ where: { knowledgeBaseId } })).sizeBytes;
+    expect(await leaseJobs(db, { limit: 10, maxBytes: 2 * size, leaseMs: 60_000, knowledgeBaseId })).toHaveLength(2);
+    expect(await leaseJobs(db, { limit: 10, maxBytes: 1, leaseMs: 60_000, knowledgeBaseId })).toHaveLength(1);
+    expect(await leaseJobs(db, { limit: 10, leaseMs: 60_000, knowledgeBaseId })).toHaveLength(1);
+    await db.knowledgeBase.delete({ where: { id: knowledgeBaseId } });
+    await db.job.deleteMany({ where: { knowledgeBaseId } });
+  });
+
   it("never leases one job twice while its lease holds, and leases it again once the lease expires", async () => {
     const db = getDb();
     await queued("lease", 3);

@@ -61,25 +61,47 @@ export async function enqueueKnowledgeBaseJobs(tx: Tx, knowledgeBaseId: string):
 export interface LeaseOptions {
   limit: number;
   leaseMs: number;
+  /**
+   * Stop adding jobs once their documents' stored bytes pass this many (the first job is always
+   * taken): a batch of small records is large — one commit, one statistics update for all of them —
+   * while a batch of big files stays within memory.
+   */
+  maxBytes?: number;
   /** Only this document's job (used to ingest one document inline). */
   documentId?: string;
+  /** Only this base's jobs. */
+  knowledgeBaseId?: string;
 }
 
-/** Takes up to `limit` due jobs whose lease is free or expired; each attempt counts. */
+/** Takes up to `limit` due jobs (within `maxBytes`) whose lease is free or expired; each attempt counts. */
 export async function leaseJobs(db: Db, options: LeaseOptions): Promise<LeasedJob[]> {
   const leaseToken = randomUUID();
-  const only = options.documentId === undefined ? Prisma.empty : Prisma.sql`AND "documentId" = ${options.documentId}`;
-  const rows = await db.$queryRaw<Omit<LeasedJob, "leaseToken">[]>`
-    UPDATE "Job"
-    SET "leaseToken" = ${leaseToken}, "leaseUntil" = now() + ${options.leaseMs} * interval '1 millisecond', "attempts" = "attempts" + 1
-    WHERE "id" IN (
-      SELECT "id" FROM "Job"
-      WHERE "runAt" <= now() AND ("leaseUntil" IS NULL OR "leaseUntil" < now()) ${only}
-      ORDER BY "runAt", "createdAt"
+  const only = Prisma.sql`${options.documentId === undefined ? Prisma.empty : Prisma.sql`AND j."documentId" = ${options.documentId}`} ${
+    options.knowledgeBaseId === undefined ? Prisma.empty : Prisma.sql`AND j."knowledgeBaseId" = ${options.knowledgeBaseId}`
+  }`;
+  // The candidates stay locked (SKIP LOCKED keeps other workers off them) until the chosen ones are leased.
+  const rows = await db.$transaction(async (tx) => {
+    const due = await tx.$queryRaw<Array<{ id: string; size: number }>>`
+      SELECT j."id", coalesce(d."sizeBytes", 0)::int AS size
+      FROM "Job" j LEFT JOIN "Document" d ON d."id" = j."documentId"
+      WHERE j."runAt" <= now() AND (j."leaseUntil" IS NULL OR j."leaseUntil" < now()) ${only}
+      ORDER BY j."runAt", j."createdAt"
       LIMIT ${options.limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING "id", "kind", "workspaceId", "knowledgeBaseId", "documentId", "attempts", "maxAttempts"`;
+      FOR UPDATE OF j SKIP LOCKED`;
+    const chosen: string[] = [];
+    let bytes = 0;
+    for (const job of due) {
+      if (chosen.length > 0 && options.maxBytes !== undefined && bytes + job.size > options.maxBytes) break;
+      chosen.push(job.id);
+      bytes += job.size;
+    }
+    if (chosen.length === 0) return [];
+    return tx.$queryRaw<Omit<LeasedJob, "leaseToken">[]>`
+      UPDATE "Job"
+      SET "leaseToken" = ${leaseToken}, "leaseUntil" = now() + ${options.leaseMs} * interval '1 millisecond', "attempts" = "attempts" + 1
+      WHERE "id" = ANY(${chosen}::text[])
+      RETURNING "id", "kind", "workspaceId", "knowledgeBaseId", "documentId", "attempts", "maxAttempts"`;
+  });
   return rows.map((row) => ({ ...row, leaseToken }));
 }
 

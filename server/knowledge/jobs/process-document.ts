@@ -11,7 +11,7 @@ import type { ChunkMetadata } from "../chunk";
 import { formatOfMimeType } from "../parse/detect-format";
 import { parseDocument } from "../parse/parse-document";
 import { IngestError } from "../parse/parsed-document";
-import { tokenize } from "../tokenize";
+import { chunkTokens } from "../tokenize";
 import { embedderSettings } from "@/nodes/knowledge-settings";
 import { deleteJobs, EMBED_DOCUMENT, holdJobs, requeueAs, retryLater, type LeasedJob } from "./job-queue";
 
@@ -46,12 +46,14 @@ async function analyse(document: Loaded, onStage: (stage: Stage) => Promise<void
     if (chunks.length === 0) throw new IngestError(`"${document.fileName}" yielded no text to index`);
     await onStage("indexing");
     const fields = document.metadata && typeof document.metadata === "object" && Object.keys(document.metadata).length > 0 ? (document.metadata as Record<string, unknown>) : undefined;
+    const title = parsed.title ?? document.title;
+    // BM25 indexes the document's title and the chunk's heading path as weighted fields beside its text.
     const rows = chunks.map((chunk) => ({
       text: chunk.text,
-      tokens: tokenize(chunk.text),
+      tokens: chunkTokens(chunk.text, { title, heading: chunk.heading }),
       metadata: { start: chunk.start, end: chunk.end, heading: chunk.heading, ...(chunk.page === undefined ? {} : { page: chunk.page }), ...(fields ? { fields } : {}) },
     }));
-    return { document, title: parsed.title ?? document.title, rows };
+    return { document, title, rows };
   } catch (error) {
     if (error instanceof IngestError) return { document, failure: error.message };
     throw error;
@@ -78,7 +80,11 @@ async function commit(db: Db, jobs: LeasedJob[], results: Map<string, Result>): 
     await deleteJobs(tx, heldJobs.filter((job) => !toEmbed.has(job.documentId ?? "")).map((job) => job.id));
     const touched = [...ready, ...failed].map((r) => r.document.id);
     if (touched.length === 0) return outcomes;
-    await tx.chunk.deleteMany({ where: { documentId: { in: touched } } });
+    // Only documents that had chunks lose them: on a first ingestion the delete (and its statistics
+    // trigger) is skipped. The count was read after this worker leased the jobs, and only a job's
+    // holder commits chunks, so it is current for every job still held here.
+    const hadChunks = [...ready, ...failed].filter((r) => r.document.chunkCount > 0).map((r) => r.document.id);
+    if (hadChunks.length > 0) await tx.chunk.deleteMany({ where: { documentId: { in: hadChunks } } });
     await tx.chunk.createMany({
       data: ready.flatMap(({ document, rows }) =>
         rows.map((row, ordinal) => ({

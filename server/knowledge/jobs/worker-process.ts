@@ -4,6 +4,7 @@
 // Database as the app's (DATABASE_URL, else PGlite under GROUNDWORK_DATA_DIR); GROUNDWORK_INGEST_CONCURRENCY
 // and GROUNDWORK_LEASE_MS tune it. Prints one line per finished job: "<outcome> <documentId>".
 import { createDb, defaultDbOptions, describeDatabase } from "@/server/db/client";
+import { PARKED } from "./reembed-base";
 import { startWorker } from "./worker";
 
 function positive(name: string, fallback: number): number {
@@ -30,10 +31,10 @@ async function shutdown(code: number): Promise<never> {
 process.on("SIGTERM", () => void shutdown(0));
 process.on("SIGINT", () => void shutdown(0));
 
-// Waiting jobs include ones leased by a crashed worker: idle means none left at all.
+// Waiting jobs include ones leased by a crashed worker: idle means none left at all (but parked ones, which wait for a person).
 const idleCheck = setInterval(() => {
   if (!exitWhenIdle) return;
-  void handle.db.job.count().then((pending) => {
+  void handle.db.job.count({ where: { runAt: { lt: PARKED } } }).then((pending) => {
     if (pending === 0) {
       clearInterval(idleCheck);
       void shutdown(0);

@@ -4,12 +4,15 @@ import type { Db } from "@/server/db/client";
 import { processEmbedJob } from "./embed-document";
 import { EMBED_DOCUMENT, leaseJobs, renewLeases, retryLater, INGEST_DOCUMENT, type LeasedJob } from "./job-queue";
 import { processDocumentJobs, type JobOutcome } from "./process-document";
+import { processReembedJob, REEMBED_BASE } from "./reembed-base";
 
 export interface WorkerOptions {
   /** Batches processed at once (default 2). */
   concurrency?: number;
-  /** Jobs leased and committed together (default 16): one transaction per batch. */
+  /** Most jobs leased and committed together (default 256): one transaction per batch. */
   batchSize?: number;
+  /** A batch stops growing once its documents' stored bytes pass this (default 4 MiB; one job always fits). */
+  batchBytes?: number;
   /** How often an idle worker looks for due jobs (default 1 s). */
   pollMs?: number;
   /** How long a lease lasts without renewal; a crashed worker's jobs come back after it (default 60 s). */
@@ -29,6 +32,7 @@ async function runBatch(db: Db, jobs: LeasedJob[], leaseMs: number): Promise<Map
     const outcomes = await processDocumentJobs(db, jobs.filter((job) => job.kind === INGEST_DOCUMENT));
     for (const job of jobs.filter((j) => j.kind !== INGEST_DOCUMENT)) {
       if (job.kind === EMBED_DOCUMENT) outcomes.set(job.id, await processEmbedJob(db, job));
+      else if (job.kind === REEMBED_BASE) outcomes.set(job.id, await processReembedJob(db, job));
       else {
         await retryLater(db, job, `No worker handles jobs of kind "${job.kind}"`);
         outcomes.set(job.id, "retry");
@@ -40,9 +44,16 @@ async function runBatch(db: Db, jobs: LeasedJob[], leaseMs: number): Promise<Map
   }
 }
 
+// Many small records (CSV/JSONL rows, abstracts) commit in few transactions, so the BM25 statistics
+// of a term are updated once per batch rather than once per handful of documents; big files still
+// come a few at a time, bounded by bytes in memory.
+const DEFAULT_BATCH = 256;
+const DEFAULT_BATCH_BYTES = 4 * 1024 * 1024;
+
 export function startWorker(db: Db, options: WorkerOptions = {}): Worker {
   const concurrency = options.concurrency ?? 2;
-  const batchSize = options.batchSize ?? 16;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH;
+  const maxBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
   const pollMs = options.pollMs ?? 1000;
   const leaseMs = options.leaseMs ?? 60_000;
   const active = new Set<Promise<void>>();
@@ -64,7 +75,7 @@ export function startWorker(db: Db, options: WorkerOptions = {}): Worker {
     while (!stopped) {
       let leased = 0;
       while (active.size < concurrency && !stopped) {
-        const jobs = await leaseJobs(db, { limit: batchSize, leaseMs }).catch((error: unknown) => {
+        const jobs = await leaseJobs(db, { limit: batchSize, maxBytes, leaseMs }).catch((error: unknown) => {
           console.error(`The job queue could not be read: ${error instanceof Error ? error.message : String(error)}`);
           return [];
         });
@@ -97,12 +108,18 @@ export function startWorker(db: Db, options: WorkerOptions = {}): Worker {
   };
 }
 
-/** Runs due jobs (of one document, when named) until none is left; for tests, scripts and inline ingestion. */
-export async function drainJobs(db: Db, options: { documentId?: string; leaseMs?: number; batchSize?: number } = {}): Promise<JobOutcome[]> {
+/** Runs due jobs (of one document or one base, when named) until none is left; for tests, scripts and inline ingestion. */
+export async function drainJobs(db: Db, options: { documentId?: string; knowledgeBaseId?: string; leaseMs?: number; batchSize?: number } = {}): Promise<JobOutcome[]> {
   const leaseMs = options.leaseMs ?? 60_000;
   const outcomes: JobOutcome[] = [];
   for (;;) {
-    const jobs = await leaseJobs(db, { limit: options.batchSize ?? 16, leaseMs, documentId: options.documentId });
+    const jobs = await leaseJobs(db, {
+      limit: options.batchSize ?? DEFAULT_BATCH,
+      maxBytes: DEFAULT_BATCH_BYTES,
+      leaseMs,
+      documentId: options.documentId,
+      knowledgeBaseId: options.knowledgeBaseId,
+    });
     if (jobs.length === 0) return outcomes;
     const results = await runBatch(db, jobs, leaseMs);
     outcomes.push(...jobs.map((job) => results.get(job.id) ?? "lost"));

@@ -69,6 +69,26 @@ describeEachDatabase("BM25 in Postgres", (getDb) => {
     expect(twice[0].score).toBeCloseTo(2 * once[0].score, 10);
   });
 
+  it("reads only each term's highest-impact postings, yet scores every returned chunk exactly", async () => {
+    const db = getDb();
+    const kb = await newBase();
+    // "common" in 30 chunks with falling tf; "rare" once, in a long chunk where "common" has its lowest impact.
+    const chunks = Array.from({ length: 30 }, (_, i) => ({ tokens: [...Array<string>(1 + (i % 4)).fill("common"), ...Array<string>(i).fill("filler")] }));
+    chunks.push({ tokens: ["rare", "common", ...Array<string>(60).fill("filler")] });
+    const { ids } = await addChunks(db, workspaceId, kb, chunks);
+    const query = { workspaceId, knowledgeBaseId: kb, terms: ["common", "rare"], topK: 3 };
+    const exhaustive = await bm25Search(db, { ...query, depth: "exhaustive" });
+    const pruned = await bm25Search(db, { ...query, depth: 3 });
+    // The rare chunk's "common" posting was not read, but its score includes it.
+    expect(pruned[0].id).toBe(ids[30]);
+    expect(pruned[0].score).toBeCloseTo(exhaustive[0].score, 10);
+    expect(pruned.map((h) => h.id)).toEqual(exhaustive.map((h) => h.id));
+    const exact = new Map(exhaustive.map((h) => [h.id, h.score]));
+    for (const hit of pruned) expect(hit.score).toBeCloseTo(exact.get(hit.id)!, 10);
+    // Read deep enough to cover every posting, the pruned query is the exhaustive one.
+    expect(await bm25Search(db, { ...query, topK: 31, depth: 100 })).toEqual(await bm25Search(db, { ...query, topK: 31, depth: "exhaustive" }));
+  });
+
   it("keeps document frequencies, N and total length right through inserts, edits and deletes", async () => {
     const db = getDb();
     const kb = await newBase();

@@ -4,7 +4,9 @@ import type { EmbedderSettings } from "@/nodes/knowledge-settings";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { createKnowledgeStore } from "../search";
 import { bulkLoadCorpus } from "./bulk-load";
-import { embedChunks, reembedKnowledgeBase } from "./embed-chunks";
+import { enqueueReembed } from "../jobs/reembed-base";
+import { drainJobs } from "../jobs/worker";
+import { embedChunks } from "./embed-chunks";
 
 const english = [
   { id: "aspirin", title: "Aspirin and the heart", text: "Daily low-dose aspirin lowers the risk of a second heart attack in patients with coronary disease." },
@@ -65,7 +67,10 @@ describeEachDatabase("dense retrieval", (getDb) => {
     const { kb, toRecord } = await base({ kind: "lsa", dimensions: 4 }, chinese);
     await embedChunks(db, { knowledgeBaseId: kb });
     await db.knowledgeBase.update({ where: { id: kb }, data: { embedder: { kind: "lsa", dimensions: 3 } } });
-    expect(await reembedKnowledgeBase(db, kb)).toEqual({ embedded: chinese.length });
+    await db.$transaction((tx) => enqueueReembed(tx, { workspaceId, knowledgeBaseId: kb }));
+    expect(await drainJobs(db, { knowledgeBaseId: kb })).toEqual(["ready"]);
+    const [{ vectors }] = await db.$queryRaw<{ vectors: number }[]>`SELECT count(*)::int AS vectors FROM retrieval.chunk_vector WHERE knowledge_base_id = ${kb}`;
+    expect(vectors).toBe(chinese.length);
     expect((await db.lsaModel.findUniqueOrThrow({ where: { knowledgeBaseId: kb } })).dimensions).toBe(3);
     const store = createKnowledgeStore(db, workspaceId);
     const filtered = await store.search(kb, { mode: "dense", text: "押金", topK: 6, filters: [{ op: "eq", field: "recordId", value: "lease3" }] });

@@ -18,7 +18,7 @@ export function vectorLiteral(vector: ArrayLike<number>): string {
 }
 
 /** Stores (or replaces) the vectors of chunks of one base; all must have one dimension. */
-export async function writeVectors(db: Db, knowledgeBaseId: string, rows: ReadonlyArray<{ chunkId: string; vector: ArrayLike<number> }>): Promise<void> {
+export async function writeVectors(db: Pick<Db, "$executeRaw">, knowledgeBaseId: string, rows: ReadonlyArray<{ chunkId: string; vector: ArrayLike<number> }>): Promise<void> {
   if (rows.length === 0) return;
   const dims = rows[0].vector.length;
   const odd = rows.find((r) => r.vector.length !== dims);
@@ -31,7 +31,7 @@ export async function writeVectors(db: Db, knowledgeBaseId: string, rows: Readon
       SET knowledge_base_id = excluded.knowledge_base_id, dims = excluded.dims, embedding = excluded.embedding`);
 }
 
-export async function deleteVectors(db: Db, knowledgeBaseId: string): Promise<void> {
+export async function deleteVectors(db: Pick<Db, "$executeRaw">, knowledgeBaseId: string): Promise<void> {
   await db.$executeRaw`DELETE FROM retrieval.chunk_vector WHERE knowledge_base_id = ${knowledgeBaseId}`;
 }
 
