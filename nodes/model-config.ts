@@ -41,7 +41,7 @@ export function promptField(defaultPrompt: string, title: string, description?: 
 export const modelFields = { mode: modelMode, provider: providerField };
 
 /** Provider mode needs a provider: add with `.superRefine(requireProviderInProviderMode)`. */
-export function requireProviderInProviderMode(config: { mode: ModelMode; provider?: ProviderRef }, ctx: z.RefinementCtx): void {
+export function requireProviderInProviderMode(config: { mode: string; provider?: ProviderRef }, ctx: z.RefinementCtx): void {
   if (config.mode === "provider" && !config.provider) {
     ctx.addIssue({ code: "custom", path: ["provider"], message: "Provider mode needs a model provider: choose one, or switch the mode to offline" });
   }
@@ -50,4 +50,32 @@ export function requireProviderInProviderMode(config: { mode: ModelMode; provide
 /** Fills `{name}` placeholders of a prompt; an unknown placeholder is left as written. */
 export function fillPrompt(template: string, values: Record<string, string>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+}
+
+/** What a registered local ONNX model folder is for; a node's picker lists the folders of its task. */
+export const localModelTasks = ["rerank", "nli"] as const;
+export type LocalModelTask = (typeof localModelTasks)[number];
+export const localModelTaskLabels: Record<LocalModelTask, string> = {
+  rerank: "Reranker (cross-encoder)",
+  nli: "NLI (entailment / neutral / contradiction)",
+};
+
+/** A mode field that adds `local`: a model folder registered in Settings → Local models. */
+export function modelModeWithLocal(localHelp: string) {
+  return z
+    .enum([...modelModes, "local"])
+    .default("offline")
+    .meta({ title: "Mode", description: `${modelMode.description} local: ${localHelp}` });
+}
+
+/** The id of a registered local model folder of `task`; the config form draws a folder picker. */
+export function localModelField(task: LocalModelTask) {
+  return z.string().min(1).optional().meta({ title: "Local model", description: "Used in local mode only: a folder from Settings → Local models.", widget: "localModel", task });
+}
+
+/** Local mode needs a folder: add with `.superRefine(requireLocalModelInLocalMode)`. */
+export function requireLocalModelInLocalMode(config: { mode: string; localModel?: string }, ctx: z.RefinementCtx): void {
+  if (config.mode === "local" && !config.localModel) {
+    ctx.addIssue({ code: "custom", path: ["localModel"], message: "Local mode needs a model folder: register one in Settings → Local models and choose it" });
+  }
 }

@@ -24,6 +24,7 @@ import { exampleGraph } from "@/server/db/seed";
 import { readBeir } from "@/server/knowledge/retrieval/beir";
 import { bulkLoadCorpus } from "@/server/knowledge/retrieval/bulk-load";
 import { createKnowledgeStore } from "@/server/knowledge/search";
+import { workspaceCredentials } from "@/server/providers/workspace-credentials";
 import { executeGraph } from "@/server/runtime/execute";
 import { strictGraph } from "@/server/templates/strict";
 
@@ -69,7 +70,14 @@ interface Outcome {
 }
 
 async function ask(db: Db, workspaceId: string, graph: Graph, question: string): Promise<Answer> {
-  const result = await executeGraph(graph, { runId: randomUUID(), workspaceId, input: { question, history: [] }, knowledge: createKnowledgeStore(db, workspaceId) });
+  // The workspace's own data, as a console run has it: the guard calibrates its threshold on the base.
+  const result = await executeGraph(graph, {
+    runId: randomUUID(),
+    workspaceId,
+    input: { question, history: [] },
+    knowledge: createKnowledgeStore(db, workspaceId),
+    credentials: workspaceCredentials(db, workspaceId),
+  });
   if (result.status === "failed" || result.status === "cancelled") throw new Error(`The pipeline ${result.status} on "${question}": ${result.error}`);
   return result.output?.answer as Answer;
 }
@@ -136,6 +144,8 @@ async function main(): Promise<void> {
       for (const q of unsupported) if ((await outcome(q.question, halfGraph, half.toRecord)).refused) sums.refusedWithout++;
       log(`  ${mode}: ${qa.length + unsupported.length} runs in ${Math.round(performance.now() - started)} ms`);
       for (const [reason, n] of reasons) log(`    refused with support, ${n}×: ${reason || "(no reason given)"}`);
+      const fitted = await db.knowledgeBase.findMany({ where: { id: { in: [full.id, half.id] }, guardThreshold: { not: null } }, select: { name: true, guardThreshold: true } });
+      for (const base of fitted) log(`    guard threshold calibrated on ${base.name}: ${base.guardThreshold?.toFixed(3)}`);
       rows.push({
         mode,
         citation_precision: sums.precision / Math.max(sums.answered, 1),

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -90,9 +91,13 @@ export function ProviderForm<K extends string>({
             Cancel
           </Button>
         )}
-        <Button type="submit" disabled={pending || value.name.trim() === ""}>
-          {submitLabel}
-        </Button>
+        <RoleGate need="admin">
+          {(denied) => (
+            <Button type="submit" disabled={denied || pending || value.name.trim() === ""}>
+              {submitLabel}
+            </Button>
+          )}
+        </RoleGate>
       </div>
     </form>
   );

@@ -1,10 +1,13 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
+import { ingestDocument } from "@/server/knowledge/ingest";
 import { createKnowledgeStore } from "@/server/knowledge/search";
+import { workspaceCredentials } from "@/server/providers/workspace-credentials";
 import { startMockProviderServer, type MockProviderServer } from "@/server/providers/testing/mock-openai-server";
 import { recordingContext } from "@/server/runtime/test-context";
 import { lastPrompt, mockCredentials, mockRef } from "@/server/templates/testing/mock-provider";
 import { createTestBases, type TestBases } from "@/server/templates/testing/knowledge-bases";
+import { pseudoQuestions, thresholdAt } from "./calibrate";
 import { impl } from "./run";
 import { DEFAULT_REFUSAL, spec } from "./spec";
 
@@ -46,6 +49,34 @@ describeEachDatabase("query.guard", (getDb) => {
     expect(chinese.ctx.logs.at(-1)?.message).toMatch(/skipped/);
   });
 
+  it("offline: calibrates the threshold on the base once, stores it, and fits it again when the base changes", async () => {
+    const db = getDb();
+    const calibrated = async (question: string, config: Record<string, unknown> = {}) => {
+      const ctx = recordingContext({ knowledge: createKnowledgeStore(db, bases.workspaceId), credentials: workspaceCredentials(db, bases.workspaceId) });
+      const out = await impl.run({ inputs: { query: { question, history: [] } }, config: spec.config.parse({ knowledgeBaseId: bases.tenancyId, ...config }), ctx });
+      return { out, logs: ctx.logs.map((l) => l.message) };
+    };
+    const first = await calibrated("How much notice must my landlord give before entering?");
+    expect(first.out.query).toBeDefined();
+    expect(first.logs[0]).toMatch(/^offline: calibrated the threshold on the base: \d+% refuses 5% of \d+ pseudo-questions from its own sentences and \d+% of \d+ made of words/);
+    const stored = await db.knowledgeBase.findUniqueOrThrow({ where: { id: bases.tenancyId } });
+    expect(stored.guardThreshold).toBeGreaterThan(0);
+    const threshold = Math.min(stored.guardThreshold!, 0.35);
+    expect(first.logs[1]).toContain(`(threshold ${(threshold * 100).toFixed(0)}%)`);
+
+    const again = await calibrated("Which football team won the league in Paris?");
+    expect(again.out.refusal).toMatchObject({ refused: true });
+    expect(again.logs.some((l) => l.includes("calibrated the threshold"))).toBe(false);
+
+    await ingestDocument(db, { workspaceId: bases.workspaceId, knowledgeBaseId: bases.tenancyId, fileName: "pets.md", content: Buffer.from("# Pets\n\nA tenant may keep a cat or a small dog unless the tenancy agreement forbids pets in writing.") });
+    const changed = await calibrated("May I keep a cat in my flat?");
+    expect(changed.logs[0]).toMatch(/calibrated the threshold on the base/);
+    expect((await db.knowledgeBase.findUniqueOrThrow({ where: { id: bases.tenancyId } })).guardFingerprint).not.toBe(stored.guardFingerprint);
+
+    const fixed = await calibrated("May I keep a cat in my flat?", { threshold: "fixed", minCoverage: 0.2 });
+    expect(fixed.logs[0]).toContain("(threshold 20%)");
+  });
+
   it("provider: follows the classifier's verdict, with the domain description in the prompt", async () => {
     mock.script({ content: '{"inDomain": false, "reason": "weather is not tenancy law"}' }, { content: '{"inDomain": true, "reason": "about deposits"}' });
     const config = { knowledgeBaseId: bases.tenancyId, mode: "provider", provider: mockRef, domain: "Residential tenancy law of Eastmere" };
@@ -54,5 +85,29 @@ describeEachDatabase("query.guard", (getDb) => {
     expect(lastPrompt(mock)).toContain("The service's domain: Residential tenancy law of Eastmere");
     const inside = await run("Who keeps my deposit?", config);
     expect(inside.out).toEqual({ query: inside.query });
+  });
+});
+
+describe("guard calibration", () => {
+  it("takes the lower quantile of in-domain scores at the target rate", () => {
+    const scores = Array.from({ length: 101 }, (_, i) => i / 100);
+    expect(thresholdAt(scores, 0.05)).toBeCloseTo(0.05, 10);
+    expect(thresholdAt(scores, 0)).toBe(0);
+    expect(() => thresholdAt([], 0.05)).toThrow("No in-domain pseudo-question");
+  });
+
+  it("makes the same pseudo-questions from the same chunks: in-domain ones from their sentences, out-of-domain ones with unknown words", () => {
+    const chunks = ["The landlord must protect the deposit in a scheme within thirty days.", "Smoke alarms must be fitted on every storey of the home."];
+    const made = pseudoQuestions(chunks);
+    expect(pseudoQuestions(chunks)).toEqual(made);
+    expect(made.inDomain).toHaveLength(2);
+    expect(made.outOfDomain).toHaveLength(2);
+    for (const question of made.inDomain) {
+      const words = question.split(" ");
+      // Three to five words of one sentence, then three words of any chunk.
+      expect(words.length).toBeGreaterThanOrEqual(6);
+      expect(chunks.some((chunk) => words.slice(0, -3).every((w) => chunk.toLowerCase().includes(w)))).toBe(true);
+    }
+    for (const question of made.outOfDomain) expect(question).toMatch(/[q-y]{7}zx [q-y]{7}zx$/);
   });
 });

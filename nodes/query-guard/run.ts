@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { fillPrompt } from "@/nodes/model-config";
 import type { Answer } from "@/nodes/ports";
-import { defineRun } from "@/server/runtime/node-context";
+import { defineRun, type NodeContext } from "@/server/runtime/node-context";
 import { domainCoverage } from "./coverage";
 import { spec } from "./spec";
 
@@ -9,6 +9,27 @@ const guardReply = z.object({ inDomain: z.boolean(), reason: z.string().default(
 
 function refusal(message: string, reason: string, mode: Answer["mode"]): Answer {
   return { text: message, sentences: [], citations: [], refused: true, refusalReason: reason, mode };
+}
+
+const percent = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+/** The fixed threshold, or the base's calibrated one capped by it; each choice is said in the trace. */
+async function offlineThreshold(config: z.output<typeof spec.config>, ctx: NodeContext): Promise<number> {
+  if (config.threshold === "fixed") return config.minCoverage;
+  const calibration = await ctx.providers.guardCalibration(config.knowledgeBaseId, ctx.knowledge, { targetFalseRefusal: config.targetFalseRefusal, signal: ctx.signal });
+  if (!calibration) {
+    ctx.log(`offline: this run has no workspace data to calibrate on; using the minimum coverage ${percent(config.minCoverage)}`);
+    return config.minCoverage;
+  }
+  const { threshold, fitted } = calibration;
+  if (fitted) {
+    ctx.log(
+      `offline: calibrated the threshold on the base: ${percent(threshold)} refuses ${percent(config.targetFalseRefusal)} of ${fitted.inDomain} pseudo-questions from its own sentences ` +
+        `and ${percent(fitted.outOfDomainRefused)} of ${fitted.outOfDomain} made of words it never uses together`,
+      fitted,
+    );
+  }
+  return Math.min(threshold, config.minCoverage);
 }
 
 export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {
@@ -20,10 +41,11 @@ export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {
     if (verdict.inDomain) return { query };
     return { refusal: refusal(config.refusalMessage, `Out of domain: ${verdict.reason || "the model judged the question outside the domain"}`, "provider") };
   }
+  const threshold = await offlineThreshold(config, ctx);
   const coverage = await domainCoverage(ctx.knowledge, config.knowledgeBaseId, query.question, ctx.signal);
-  const line = `offline: the best passage${coverage.bestSource ? ` ("${coverage.bestSource}")` : ""} covers ${(coverage.score * 100).toFixed(0)}% of the question's vocabulary (threshold ${(config.minCoverage * 100).toFixed(0)}%)`;
+  const line = `offline: the best passage${coverage.bestSource ? ` ("${coverage.bestSource}")` : ""} covers ${percent(coverage.score)} of the question's vocabulary (threshold ${percent(threshold)})`;
   ctx.log(line, coverage);
-  if (coverage.score >= config.minCoverage) return { query };
+  if (coverage.score >= threshold) return { query };
   const unknown = coverage.unknown.length > 0 ? `; the knowledge base never uses: ${coverage.unknown.join(", ")}` : "";
   ctx.log("Refused as out of domain: the nodes after the guard's query output are skipped");
   return { refusal: refusal(config.refusalMessage, `Out of domain: ${line.replace("offline: ", "")}${unknown}`, "offline") };

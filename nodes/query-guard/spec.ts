@@ -24,7 +24,10 @@ export const spec = defineNodeSpec({
     "is skipped. Wire Refusal to an \"Answer or refusal\" node in front of the answer output. Provider mode " +
     "asks a chat model with the domain description (the prompt is editable). Offline mode searches the " +
     "knowledge base and measures how much of the question's vocabulary (rarer words weighing more, by the " +
-    "base's own document frequencies) the best passage covers; below the threshold the question is out.",
+    "base's own document frequencies) the best passage covers; below the threshold the question is out. The " +
+    "threshold is calibrated on the base by default: pseudo-questions made from a sample of its own sentences " +
+    "are scored, and the threshold is set where the target share of them would be refused (never above the " +
+    "minimum coverage); it is stored on the base and fitted again when the base changes.",
   inputs: { query: ports.query },
   outputs: { query: optional(ports.query), refusal: optional(ports.answer, "Refusal") },
   config: z
@@ -38,8 +41,20 @@ export const spec = defineNodeSpec({
         .default(0.35)
         .meta({
           title: "Minimum coverage",
-          description: "Offline: share of the question's vocabulary (IDF-weighted) the best passage must contain for the question to be in the domain.",
+          description:
+            "Offline: share of the question's vocabulary (IDF-weighted) the best passage must contain for the question to be in the domain. " +
+            "Calibrated: the most the fitted threshold may be.",
         }),
+      threshold: z.enum(["calibrated", "fixed"]).default("calibrated").meta({
+        title: "Threshold (offline)",
+        description: "calibrated: fitted on the knowledge base at the target false-refusal rate, capped by the minimum coverage · fixed: the minimum coverage as set.",
+      }),
+      targetFalseRefusal: z
+        .number()
+        .min(0)
+        .max(0.5)
+        .default(0.05)
+        .meta({ title: "Target false refusals", description: "Calibrated threshold: the share of the base's own pseudo-questions it may refuse." }),
       domain: z
         .string()
         .max(2000)

@@ -34,8 +34,12 @@ export const spec = defineNodeSpec({
         .int()
         .min(0)
         .max(10)
-        .default(2)
-        .meta({ title: "Expansion terms", description: "Offline: extra terms taken from the passages a first search finds (0 for none)." }),
+        .default(0)
+        .meta({
+          title: "Expansion terms",
+          description:
+            "Offline: extra terms taken from the passages a first search finds (0 for none). Off by default: on lay legal questions (LeCoQA) they drew BM25 towards the first hits and lowered Recall@5 (npm run bench:keywords).",
+        }),
       prompt: promptField(DEFAULT_KEYWORDS_PROMPT, "Prompt", "Sent to the model in provider mode; {question} and {maxKeywords} are filled in."),
     })
     .superRefine(requireProviderInProviderMode),

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { configFields } from "@/components/config-form/config-fields";
 import type { Passage } from "@/nodes/ports";
 import { startMockProviderServer, type MockProviderServer } from "@/server/providers/testing/mock-openai-server";
 import { recordingContext } from "@/server/runtime/test-context";
@@ -18,6 +19,14 @@ const english = [
   passage("c", "At the end of the tenancy the deposit is returned within 10 days, less agreed deductions.", 3),
   passage("d", "Smoke alarms must be fitted on every storey of the home.", 4),
 ];
+
+describe("select.rerank config", () => {
+  it("offers local mode with a picker of registered rerank folders, required in local mode only", () => {
+    expect(configFields(spec.config).find((f) => f.name === "localModel")).toMatchObject({ kind: "localModel", task: "rerank", required: false });
+    expect(spec.config.safeParse({ mode: "local" }).error?.issues.map((i) => i.path.join("."))).toEqual(["localModel"]);
+    expect(spec.config.safeParse({ mode: "local", localModel: "lm1" }).success).toBe(true);
+  });
+});
 
 describe("select.rerank offline (MMR)", () => {
   it("puts a copy of a chosen passage after every passage that adds something, even an off-topic one", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { fillPrompt } from "@/nodes/model-config";
 import { defineRun } from "@/server/runtime/node-context";
+import { crossEncoderRank } from "./cross-encoder";
 import { mmr } from "./mmr";
 import { spec } from "./spec";
 
@@ -22,6 +23,12 @@ export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {
     const selected = valid.slice(0, config.topK).map((n, position) => ({ ...passages[n - 1], rank: position + 1 }));
     ctx.log(`provider: the model selected ${selected.length} of ${passages.length} passage(s): ${valid.join(", ") || "none"}`);
     return { passages: selected };
+  }
+  if (config.mode === "local" && config.localModel) {
+    const classifier = await ctx.providers.localClassifier(config.localModel, "rerank");
+    const ranked = await crossEncoderRank(classifier, query.question, passages, { topK: config.topK, signal: ctx.signal });
+    ctx.log(`local: the cross-encoder kept ${ranked.length} of ${passages.length} passage(s)`, { scores: ranked.map((p) => Number(p.score.toFixed(4))) });
+    return { passages: ranked };
   }
   const reranked = mmr(query.question, passages, config);
   ctx.log(`offline: MMR (λ = ${config.lambda}) kept ${reranked.length} of ${passages.length} passage(s)`);

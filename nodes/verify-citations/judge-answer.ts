@@ -2,13 +2,16 @@
 // whole passage, not only the quote, so a paraphrase of a neighbouring sentence can still be found).
 import type { ProviderRef } from "@/nodes/model-config";
 import type { Answer, Passage, Verdict } from "@/nodes/ports";
+import type { PairClassifier } from "@/server/models/classifier";
 import type { ModelProviders } from "@/server/providers/model-providers";
 import { judgeSupport } from "./lexical-support";
+import { judgeWithClassifier } from "./local-judge";
 import { judgeWithModel } from "./model-judge";
 
 export type JudgeMode =
   | { mode: "offline"; threshold: number }
-  | { mode: "provider"; providers: ModelProviders; ref: ProviderRef; prompt: string; signal?: AbortSignal };
+  | { mode: "provider"; providers: ModelProviders; ref: ProviderRef; prompt: string; signal?: AbortSignal }
+  | { mode: "local"; classifier: PairClassifier; signal?: AbortSignal };
 
 function citedTexts(answer: Answer, passages: Passage[], markers: number[]): string[] {
   return markers.flatMap((marker) => {
@@ -25,7 +28,9 @@ export async function judgeAnswer(answer: Answer, passages: Passage[], judge: Ju
       ? items.map((item) =>
           item.passages.length === 0 ? { label: "neutral" as const, score: 0 } : judgeSupport(item.sentence, item.passages.join("\n\n"), { threshold: judge.threshold }),
         )
-      : await judgeWithModel(judge.providers, judge.ref, judge.prompt, items, judge.signal);
+      : judge.mode === "local"
+        ? await judgeWithClassifier(judge.classifier, items, judge.signal)
+        : await judgeWithModel(judge.providers, judge.ref, judge.prompt, items, judge.signal);
   const sentences = items.map((item, i) => ({
     sentence: item.sentence,
     label: item.passages.length === 0 ? ("neutral" as const) : judged[i].label,

@@ -1,7 +1,8 @@
 // The offline support check: does a passage support a sentence? Judged without a model, from how
 // much of the sentence's content the passage contains (rarer, longer terms weigh more), then checked
-// for the three ways a lexically similar text says something else: a number the passage does not
-// state, a name it does not mention, and a negation on one side only. English and Chinese (terms
+// for the ways a lexically similar text says something else: a number the passage does not state, a
+// name it does not mention (an acronym it spells out counts as mentioned), a negation on one side
+// only, an opposite direction, and an antonym swapped in (higher for lower, 多 for 少). English and Chinese (terms
 // from the shared analyser; negations and numbers read from the raw text). It cannot follow a
 // paraphrase or an inference, so it errs towards "neutral": weaker than a model, and says so.
 import type { z } from "zod";
@@ -36,6 +37,43 @@ const entityPattern = /\b(?:[A-Z][a-z]*[A-Z0-9][A-Za-z0-9-]*|[A-Z]{2,}[0-9]*|[A-
 // surely as a "not" does.
 const upward = /\b(?:increas\w*|higher|more|greater|rais\w*|elevat\w*|improv\w*|enhanc\w*|promot\w*|up-?regulat\w*|gain\w*|positive(?:ly)?)\b|增加|增多|升高|提高|上升|更多|更高|促进|改善|增强/gi;
 const downward = /\b(?:decreas\w*|reduc\w*|lower|less|fewer|smaller|declin\w*|inhibit\w*|suppress\w*|impair\w*|worsen\w*|down-?regulat\w*|los[st]\w*|negative(?:ly)?)\b|减少|降低|下降|更少|更低|抑制|恶化|减弱/gi;
+
+// Pairs of words where one side replacing the other reverses a statement; matched as whole words in
+// English and as substrings in Chinese (where words are not delimited).
+const antonymPairs: Array<[string, string]> = [
+  ["always", "never"], ["all", "none"], ["true", "false"], ["success", "failure"], ["succeeded", "failed"], ["allowed", "prohibited"],
+  ["safe", "unsafe"], ["effective", "ineffective"], ["present", "absent"], ["before", "after"], ["male", "female"], ["early", "late"],
+  ["benign", "malignant"], ["same", "different"], ["similar", "different"], ["increase", "decrease"], ["accept", "reject"], ["win", "lose"],
+  ["高", "低"], ["多", "少"], ["大", "小"], ["早", "晚"], ["长", "短"], ["快", "慢"], ["男", "女"], ["赢", "输"], ["胜", "负"], ["买", "卖"],
+  ["真", "假"], ["新", "旧"], ["好", "坏"], ["喜欢", "讨厌"], ["成功", "失败"], ["同意", "反对"], ["允许", "禁止"], ["所有", "部分"], ["全部", "部分"],
+  ["总是", "从不"], ["经常", "很少"], ["以前", "以后"], ["之前", "之后"], ["白天", "晚上"], ["冷", "热"], ["难", "易"], ["老", "年轻"], ["第一", "最后"],
+];
+
+function contains(text: string, word: string): boolean {
+  return /^[a-z]/.test(word) ? new RegExp(`\\b${word}\\b`, "i").test(text) : text.includes(word);
+}
+
+/** An antonym swap: the sentence says one side where the passage sentence says only the other. */
+function antonymSwap(sentence: string, passage: string): [string, string] | undefined {
+  for (const [a, b] of antonymPairs) {
+    for (const [said, other] of [[a, b], [b, a]] as const) {
+      if (contains(sentence, said) && !contains(sentence, other) && contains(passage, other) && !contains(passage, said)) return [said, other];
+    }
+  }
+  return undefined;
+}
+
+/** An acronym the passage spells out: "CKD" for "chronic kidney disease". */
+function spelledOut(acronym: string, passage: string): boolean {
+  if (!/^[a-z]{2,6}$/i.test(acronym)) return false;
+  const initials = passage
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join("");
+  return initials.includes(acronym.toLowerCase());
+}
 
 function direction(text: string): number {
   return Math.sign((text.match(upward)?.length ?? 0) - (text.match(downward)?.length ?? 0));
@@ -104,7 +142,7 @@ export function judgeSupport(sentence: string, passage: string, options: Support
     score *= 0.5;
     reasons.push(`the passage does not state ${missingNumbers.join(", ")}`);
   }
-  const missingEntities = [...entities(sentence)].filter((e) => !passageLower.includes(e));
+  const missingEntities = [...entities(sentence)].filter((e) => !passageLower.includes(e) && !spelledOut(e, passage));
   if (missingEntities.length > 0) {
     score *= 0.7;
     reasons.push(`the passage does not mention ${missingEntities.join(", ")}`);
@@ -118,6 +156,12 @@ export function judgeSupport(sentence: string, passage: string, options: Support
   if (sentenceDirection !== 0 && sentenceDirection === -passageDirection) {
     reasons.push("they change in opposite directions");
     if (!negationFlip) return { label: "contradiction", score: score * 0.3, reasons };
+  }
+  const swap = antonymSwap(sentence, closest);
+  if (swap && !negationFlip) {
+    reasons.push(`the sentence says "${swap[0]}" where the passage says "${swap[1]}"`);
+    if (score >= options.threshold * 0.8) return { label: "contradiction", score: score * 0.3, reasons };
+    score *= 0.6;
   }
   if (negationFlip) {
     reasons.push("one of them is negated and the other not");

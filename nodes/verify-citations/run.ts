@@ -32,14 +32,18 @@ async function regenerate(query: Query | undefined, passages: Passage[], answer:
   return { answer: applyPolicy(second, secondVerdict, "drop"), verdict: secondVerdict };
 }
 
+const judgeNames: Record<JudgeMode["mode"], string> = { offline: "Offline lexical check", provider: "LLM judge", local: "Local NLI model" };
+
 export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {
   const judge: JudgeMode =
     config.mode === "provider" && config.provider
       ? { mode: "provider", providers: ctx.providers, ref: config.provider, prompt: config.prompt, signal: ctx.signal }
-      : { mode: "offline", threshold: config.threshold };
+      : config.mode === "local" && config.localModel
+        ? { mode: "local", classifier: await ctx.providers.localClassifier(config.localModel, "nli"), signal: ctx.signal }
+        : { mode: "offline", threshold: config.threshold };
   const verdict = await judgeAnswer(inputs.answer, inputs.passages, judge);
   const failed = failing(verdict).length;
-  ctx.log(`${judge.mode === "offline" ? "Offline lexical check" : "LLM judge"}: ${verdict.sentences.length - failed} of ${verdict.sentences.length} sentence(s) supported`, {
+  ctx.log(`${judgeNames[judge.mode]}: ${verdict.sentences.length - failed} of ${verdict.sentences.length} sentence(s) supported`, {
     labels: verdict.sentences.map((s) => s.label),
   });
   if (failed > 0 && config.policy === "regenerate" && judge.mode === "provider") {

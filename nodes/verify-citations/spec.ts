@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineNodeSpec } from "../define";
-import { modelFields, promptField, requireProviderInProviderMode } from "../model-config";
+import { localModelField, modelModeWithLocal, promptField, providerField, requireLocalModelInLocalMode, requireProviderInProviderMode } from "../model-config";
 import { optional, ports } from "../ports";
 import { judgePromptDefault } from "./prompt";
 import { generatePromptDefault } from "../generate-cited/prompt";
@@ -17,9 +17,11 @@ export const spec = defineNodeSpec({
   title: "Verify citations",
   help:
     "Checks every sentence of the answer against the passages it cites and labels it entailment, neutral or " +
-    "contradiction with a score. Provider mode: an LLM judge reads each sentence with its passages. Offline mode: a " +
+    "contradiction with a score. Provider mode: an LLM judge reads each sentence with its passages. Local mode: an NLI " +
+    "model from a registered ONNX folder (Settings → Local models) reads the cited passages as premise and the sentence " +
+    "as hypothesis; the score is its probability of entailment. Offline mode: a " +
     "heuristic, no model: the share of the sentence's content found in the passages, lowered for a number or name the " +
-    "passages do not state, with a negation or an opposite direction (more/less) on one side only read as a " +
+    "passages do not state, with a negation, an opposite direction (more/less) or a swapped antonym on one side only read as a " +
     "contradiction; it cannot follow paraphrase or inference. A sentence that is not entailed fails, and the policy " +
     "decides: flag it (shown, marked), drop it, regenerate the answer once with the verdicts as feedback (provider " +
     "mode), or refuse the whole answer. An answer left with no sentence is a refusal.",
@@ -27,7 +29,9 @@ export const spec = defineNodeSpec({
   outputs: { answer: ports.answer, verdict: ports.verdict },
   config: z
     .object({
-      ...modelFields,
+      mode: modelModeWithLocal("an NLI model from a registered local ONNX folder, run on this server."),
+      provider: providerField,
+      localModel: localModelField("nli"),
       prompt: promptField(judgePromptDefault, "Judge prompt", "Sent in provider mode; {items} is filled with the sentences and their passages."),
       regeneratePrompt: promptField(generatePromptDefault, "Regenerate prompt", "Used by the regenerate policy; {passages} and {question} are filled in."),
       policy: z.enum(failurePolicies).default("drop").meta({
@@ -42,6 +46,7 @@ export const spec = defineNodeSpec({
         .meta({ title: "Support threshold (offline)", description: "A sentence scoring at least this is entailed. Higher is stricter." }),
     })
     .superRefine(requireProviderInProviderMode)
+    .superRefine(requireLocalModelInLocalMode)
     .superRefine((config, ctx) => {
       if (config.policy === "regenerate" && config.mode !== "provider") {
         ctx.addIssue({ code: "custom", path: ["policy"], message: "Regenerate needs provider mode: offline there is no model to answer again" });

@@ -33,6 +33,14 @@ describe("judgeSupport (offline)", () => {
     expect(judgeSupport("Treatment with folic acid increased homocysteine levels in patients.", "Treatment with folic acid reduced homocysteine levels in patients.").label).toBe("contradiction");
   });
 
+  it("reads an antonym swapped in as a contradiction, and an acronym the passage spells out as mentioned", () => {
+    const passage = "Patients with chronic kidney disease had higher blood pressure than controls.";
+    expect(judgeSupport("Patients with chronic kidney disease had lower blood pressure than controls.", passage)).toMatchObject({ label: "contradiction" });
+    expect(judgeSupport("早上的会议取消了", "晚上的会议取消了").label).toBe("contradiction");
+    const acronym = judgeSupport("Patients with CKD had higher blood pressure than controls.", passage);
+    expect(acronym.reasons.join("; ")).not.toContain("does not mention");
+  });
+
   it("judges Chinese through the shared analyser", () => {
     const passage = "租客提前解除定期租约的，应当支付违约金。";
     expect(judgeSupport("租客提前解除定期租约应当支付违约金。", passage).label).toBe("entailment");

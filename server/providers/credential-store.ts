@@ -14,6 +14,8 @@ export interface ResolvedCredential {
   baseUrl: string | null;
   apiKey: string;
   models: string[];
+  /** The workspace's admin let its providers reach private and loopback addresses (server/net/safe-fetch.ts). */
+  allowPrivateUrls?: boolean;
 }
 
 export const publicCredentialSelect = {
@@ -69,7 +71,7 @@ export function listCredentials(db: Db, workspaceId: string) {
 }
 
 export async function resolveCredential(db: Db, workspaceId: string, id: string, key: Buffer = secretKey()): Promise<ResolvedCredential> {
-  const row = await db.credential.findFirst({ where: { id, workspaceId } });
+  const row = await db.credential.findFirst({ where: { id, workspaceId }, include: { workspace: { select: { allowPrivateUrls: true } } } });
   if (!row) throw new CredentialNotFoundError(id);
   return {
     id: row.id,
@@ -78,5 +80,6 @@ export async function resolveCredential(db: Db, workspaceId: string, id: string,
     baseUrl: row.baseUrl,
     apiKey: openSecret(row.secret, key),
     models: row.models,
+    allowPrivateUrls: row.workspace.allowPrivateUrls,
   };
 }

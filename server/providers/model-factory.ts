@@ -7,6 +7,7 @@ import type { BaseChatModel } from "@langchain/core/language_models/chat_models"
 import { ChatOllama, OllamaEmbeddings } from "@langchain/ollama";
 import { ChatOpenAI, OpenAIEmbeddings } from "@langchain/openai";
 import type { ProviderRef } from "@/nodes/model-config";
+import { createSafeFetch } from "@/server/net/safe-fetch";
 import type { ResolvedCredential } from "./credential-store";
 
 export const DEFAULT_CALL_TIMEOUT_MS = 60_000;
@@ -20,6 +21,11 @@ export interface ModelOptions {
   json?: boolean;
 }
 
+/** Base URLs are typed by users: every call goes through the SSRF guard. */
+function guardedFetch(credential: ResolvedCredential): typeof fetch {
+  return createSafeFetch({ allowPrivate: credential.allowPrivateUrls === true });
+}
+
 export function createChatModel(credential: ResolvedCredential, ref: ProviderRef, options: ModelOptions = {}): BaseChatModel {
   const { callbacks, maxRetries = 0, timeoutMs = DEFAULT_CALL_TIMEOUT_MS, json = false } = options;
   if (credential.provider === "ollama") {
@@ -29,6 +35,7 @@ export function createChatModel(credential: ResolvedCredential, ref: ProviderRef
       temperature: ref.temperature,
       callbacks,
       maxRetries,
+      fetch: guardedFetch(credential),
       ...(json ? { format: "json" } : {}),
     });
   }
@@ -37,7 +44,7 @@ export function createChatModel(credential: ResolvedCredential, ref: ProviderRef
     temperature: ref.temperature,
     // Local OpenAI-compatible servers (vLLM, LM Studio) take any key; the client insists on one.
     apiKey: credential.apiKey || "not-needed",
-    configuration: credential.baseUrl ? { baseURL: credential.baseUrl } : undefined,
+    configuration: { ...(credential.baseUrl ? { baseURL: credential.baseUrl } : {}), fetch: guardedFetch(credential) },
     timeout: timeoutMs,
     maxRetries,
     streamUsage: true,
@@ -47,11 +54,13 @@ export function createChatModel(credential: ResolvedCredential, ref: ProviderRef
 }
 
 export function createEmbeddings(credential: ResolvedCredential, ref: ProviderRef): EmbeddingsInterface {
-  if (credential.provider === "ollama") return new OllamaEmbeddings({ baseUrl: credential.baseUrl ?? OLLAMA_DEFAULT_URL, model: ref.model });
+  if (credential.provider === "ollama") {
+    return new OllamaEmbeddings({ baseUrl: credential.baseUrl ?? OLLAMA_DEFAULT_URL, model: ref.model, fetch: guardedFetch(credential) });
+  }
   return new OpenAIEmbeddings({
     model: ref.model,
     apiKey: credential.apiKey || "not-needed",
-    configuration: credential.baseUrl ? { baseURL: credential.baseUrl } : undefined,
+    configuration: { ...(credential.baseUrl ? { baseURL: credential.baseUrl } : {}), fetch: guardedFetch(credential) },
     timeout: DEFAULT_CALL_TIMEOUT_MS,
     maxRetries: 3,
   });

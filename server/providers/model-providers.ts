@@ -4,7 +4,10 @@
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
 import type { z } from "zod";
-import type { ProviderRef } from "@/nodes/model-config";
+import type { LocalModelTask, ProviderRef } from "@/nodes/model-config";
+import type { KnowledgeStore } from "@/server/knowledge/store";
+import type { PairClassifier } from "@/server/models/classifier";
+import type { GuardCalibration } from "@/server/models/guard-calibration";
 
 export type { ProviderRef } from "@/nodes/model-config";
 
@@ -36,4 +39,11 @@ export interface ModelProviders {
    * is asked once more with the error, then the call fails naming what was wrong.
    */
   structured<T>(ref: ProviderRef, schema: z.ZodType<T>, messages: ChatMessage[], options?: CallOptions): Promise<T>;
+  /** The classifier in a registered local model folder of the workspace, which must be registered for `task`. */
+  localClassifier(id: string, task: LocalModelTask): Promise<PairClassifier>;
+  /**
+   * The offline domain guard's threshold fitted on one of the workspace's bases (fitted now if the base
+   * changed since), or null in a run without a workspace's data (a unit test), where none can be fitted.
+   */
+  guardCalibration(knowledgeBaseId: string, knowledge: KnowledgeStore, options: { targetFalseRefusal: number; signal?: AbortSignal }): Promise<GuardCalibration | null>;
 }

@@ -3,7 +3,11 @@
 // retries with backoff and honours the node's abort signal.
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { z } from "zod";
-import type { ProviderRef } from "@/nodes/model-config";
+import type { LocalModelTask, ProviderRef } from "@/nodes/model-config";
+import type { PairClassifier } from "@/server/models/classifier";
+import type { GuardCalibration } from "@/server/models/guard-calibration";
+import type { LocalModelRow } from "@/server/models/local-models";
+import type { KnowledgeStore } from "@/server/knowledge/store";
 import type { ResolvedCredential } from "./credential-store";
 import { createChatModel, createEmbeddings } from "./model-factory";
 import type { CallOptions, ChatMessage, ModelProviders } from "./model-providers";
@@ -14,6 +18,10 @@ import { TokenCounter, type TokenSink } from "./token-counter";
 /** Where credentials come from: one workspace's saved providers. */
 export interface CredentialSource {
   resolve(credentialId: string): Promise<ResolvedCredential>;
+  /** A registered local model folder of the workspace (absent where none can be registered). */
+  localModel?(id: string): Promise<LocalModelRow>;
+  /** The domain guard's threshold fitted on a base of the workspace (absent outside a workspace's run). */
+  guardCalibration?(knowledgeBaseId: string, knowledge: KnowledgeStore, options: { targetFalseRefusal: number; signal?: AbortSignal }): Promise<GuardCalibration>;
 }
 
 /** What the providers need of the node they serve. */
@@ -49,6 +57,19 @@ export class NodeModelProviders implements ModelProviders {
 
   async embeddings(ref: ProviderRef) {
     return createEmbeddings(await this.credentials.resolve(ref.credentialId), ref);
+  }
+
+  async localClassifier(id: string, task: LocalModelTask): Promise<PairClassifier> {
+    if (!this.credentials.localModel) throw new Error(noLocalModelsMessage);
+    const folder = await this.credentials.localModel(id);
+    if (folder.task !== task) throw new Error(`Local model "${folder.name}" is registered as a ${folder.task} model, not ${task}: choose a ${task} model`);
+    // Loaded on first use: transformers.js and the ONNX runtime are heavy, and most runs never need them.
+    const { pairClassifier } = await import("@/server/models/classifier");
+    return pairClassifier(folder.path);
+  }
+
+  async guardCalibration(knowledgeBaseId: string, knowledge: KnowledgeStore, options: { targetFalseRefusal: number; signal?: AbortSignal }): Promise<GuardCalibration | null> {
+    return this.credentials.guardCalibration ? this.credentials.guardCalibration(knowledgeBaseId, knowledge, { signal: this.node.signal, ...options }) : null;
   }
 
   complete(ref: ProviderRef, messages: ChatMessage[], options: CallOptions = {}): Promise<string> {
@@ -101,5 +122,8 @@ export const noProviders: ModelProviders = {
   embeddings: () => Promise.reject(new Error(noProvidersMessage)),
   complete: () => Promise.reject(new Error(noProvidersMessage)),
   structured: () => Promise.reject(new Error(noProvidersMessage)),
+  localClassifier: () => Promise.reject(new Error(noLocalModelsMessage)),
+  guardCalibration: () => Promise.resolve(null),
 };
 const noProvidersMessage = "This run has no model providers (it was started without a workspace's credentials): switch the node to offline mode";
+const noLocalModelsMessage = "This run has no registered local models (it was started without a workspace): switch the node to offline mode";

@@ -29,6 +29,8 @@ export function describeProviderError(
   const code = chain.map((e) => e.code).find((c): c is string => typeof c === "string");
   const message = error instanceof Error ? error.message : String(error);
   const where = credential.baseUrl ?? (credential.provider === "ollama" ? "the local Ollama" : "api.openai.com");
+  const blocked = chain.find((e) => e.code === "GROUNDWORK_BLOCKED_URL");
+  if (blocked) return String(blocked.message);
   if (status === 401 || status === 403) return `The provider at ${where} rejected the API key (${status}): check the key, or save a new one.`;
   if (status === 404) return `${where} answered 404 for model "${model}": check the base URL (OpenAI-compatible ones usually end in /v1) and the model name.`;
   if (status === 429) return `${where} is rate-limiting this key (429): try again later or check the account's quota.`;

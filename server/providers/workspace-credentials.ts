@@ -1,5 +1,8 @@
-// The credential source of a run: a workspace's saved providers, each opened at most once per run.
+// The credential source of a run: a workspace's saved providers, each opened at most once per run,
+// its registered local model folders, and the domain guard's thresholds fitted on its bases.
 import type { Db } from "@/server/db/client";
+import { guardCalibration } from "@/server/models/guard-calibration";
+import { resolveLocalModel } from "@/server/models/local-models";
 import { resolveCredential, type ResolvedCredential } from "./credential-store";
 import type { CredentialSource } from "./node-providers";
 
@@ -16,5 +19,7 @@ export function workspaceCredentials(db: Db, workspaceId: string): CredentialSou
       }
       return credential;
     },
+    localModel: (id) => resolveLocalModel(db, workspaceId, id),
+    guardCalibration: (knowledgeBaseId, knowledge, options) => guardCalibration(db, workspaceId, knowledge, knowledgeBaseId, options),
   };
 }

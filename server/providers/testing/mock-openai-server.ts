@@ -104,6 +104,9 @@ function ollamaReply(res: ServerResponse, body: Record<string, unknown>, reply: 
 }
 
 export async function startMockProviderServer(options: { apiKey?: string } = {}): Promise<MockProviderServer> {
+  // The mock listens on loopback, which the SSRF guard (server/net/safe-fetch.ts) refuses by default:
+  // a test that starts it opts in, as an operator would with this variable.
+  process.env.GROUNDWORK_ALLOW_PRIVATE_URLS = "1";
   const queue: ScriptedReply[] = [];
   const requests: RecordedRequest[] = [];
   const hanging = new Set<ServerResponse>();
