@@ -1,7 +1,30 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Cookie, type Locator, type Page } from "@playwright/test";
+
+let sessionCookies: Cookie[] | null = null;
+const E2E_USER = { email: "editor-e2e@groundwork.local", password: "editor-e2e-password-1", name: "Editor tests" };
+
+/**
+ * Makes sure the browser has a console session: kept when one exists, else the first account of a fresh
+ * console is created (it owns the default workspace), or signed into when it already exists.
+ */
+export async function ensureSignedIn(page: Page) {
+  // One session for every test of the run: sign-ins are rate limited.
+  if (sessionCookies) await page.context().addCookies(sessionCookies);
+  const session = await page.request.get("/api/auth/get-session");
+  if (session.ok() && (await session.json()) !== null) return;
+  // A console mutation must say where it comes from, as a browser would.
+  const headers = { origin: new URL(test.info().project.use.baseURL!).origin };
+  const up = await page.request.post("/api/auth/sign-up/email", { headers, data: E2E_USER });
+  if (!up.ok()) {
+    const signIn = await page.request.post("/api/auth/sign-in/email", { headers, data: { email: E2E_USER.email, password: E2E_USER.password } });
+    expect(signIn.ok(), `sign-up said ${up.status()} ${await up.text()}; sign-in said ${signIn.status()} ${await signIn.text()}`).toBe(true);
+  }
+  sessionCookies = await page.context().cookies();
+}
 
 /** Creates a pipeline through the console and opens its editor. */
 export async function newPipeline(page: Page, name: string, from: "blank" | "example" = "blank") {
+  await ensureSignedIn(page);
   await page.goto("/pipelines");
   await page.getByRole("button", { name: "New pipeline" }).click();
   await page.getByLabel("Name").fill(name);

@@ -1,8 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { ensureSignedIn } from "./editor-helpers";
 
 // A person starts from the strict template and runs it on the seeded example: an in-domain question
 // gets a cited answer; an out-of-domain one is refused by the domain guard, saying why.
 test("create a pipeline from the strict template and run it offline", async ({ page }) => {
+  await ensureSignedIn(page);
   await page.goto("/pipelines");
   await page.getByRole("button", { name: "New pipeline" }).click();
   await page.getByLabel("Name").fill(`Strict ${Date.now()}`);

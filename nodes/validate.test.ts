@@ -38,6 +38,24 @@ describe("validateGraph", () => {
     expect(result.graph.nodes).toHaveLength(4);
   });
 
+  it("skips groups and notes: they never become problems or nodes", () => {
+    const graph: Graph = {
+      ...example(),
+      nodes: example().nodes.map((n) => (n.id === "retrieve" ? { ...n, parentId: "g" } : n)),
+      annotations: [
+        { kind: "group", id: "g", position: { x: 0, y: 0 }, size: { width: 300, height: 200 }, label: "Retrieval" },
+        { kind: "note", id: "n", position: { x: 0, y: 300 }, size: { width: 200, height: 100 }, text: "**not** a node" },
+      ],
+    };
+    const result = validateGraph(graph);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.graph.nodes.map((n) => n.id)).toEqual(["question", "retrieve", "answer", "output"]);
+    const dangling = problemsOf({ ...graph, annotations: [] });
+    expect(dangling).toEqual([
+      expect.objectContaining({ code: "invalid_graph", nodeId: "retrieve", message: 'Graph JSON: nodes[1].parentId: no group "g" to sit in' }),
+    ]);
+  });
+
   it("reports malformed graph JSON with the path, and still checks the well-formed rest", () => {
     const graph = example() as unknown as { nodes: unknown[] };
     graph.nodes[2] = { id: "answer", type: "generate.extractive", position: { x: "left", y: 0 } };

@@ -13,7 +13,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { chromium, type Page } from "playwright";
+import { chromium, type APIRequestContext, type Page } from "playwright";
 import { GRAPH_SCHEMA_VERSION, type Graph } from "@/nodes/graph";
 import { portsCompatible } from "@/nodes/ports";
 import { nodeSpecs } from "@/nodes/registry";
@@ -77,20 +77,37 @@ function generateGraph(size: number): Graph {
   return { schemaVersion: GRAPH_SCHEMA_VERSION, nodes: nodes.map(({ spec: _spec, ...node }) => node), edges };
 }
 
-async function trpc<T>(base: string, path: string, input: unknown): Promise<T> {
-  const response = await fetch(`${base}/api/trpc/${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ json: input }),
-  });
+/** The benchmark's account: the first one of a fresh console (its owner), or an existing one named by env. */
+const BENCH_USER = {
+  email: process.env.GROUNDWORK_BENCH_EMAIL ?? "canvas-bench@groundwork.local",
+  password: process.env.GROUNDWORK_BENCH_PASSWORD ?? "canvas-bench-password-1",
+  name: "Canvas benchmark",
+};
+
+/** Signs the browser context in, so the pages and the API calls below share one session. */
+async function signIn(request: APIRequestContext, base: string) {
+  const headers = { origin: base };
+  const up = await request.post(`${base}/api/auth/sign-up/email`, { headers, data: BENCH_USER });
+  if (up.ok()) return;
+  const signedIn = await request.post(`${base}/api/auth/sign-in/email`, { headers, data: { email: BENCH_USER.email, password: BENCH_USER.password } });
+  if (!signedIn.ok()) {
+    throw new Error(
+      `Could not sign in to ${base} (set GROUNDWORK_BENCH_EMAIL and GROUNDWORK_BENCH_PASSWORD for an existing console): ` +
+        `sign-up ${up.status()} ${await up.text()}; sign-in ${signedIn.status()} ${await signedIn.text()}`,
+    );
+  }
+}
+
+async function trpc<T>(request: APIRequestContext, base: string, path: string, input: unknown): Promise<T> {
+  const response = await request.post(`${base}/api/trpc/${path}`, { headers: { origin: base }, data: { json: input } });
   const body = (await response.json()) as { result?: { data: { json: T } }; error?: { json: { message: string } } };
-  if (!body.result) throw new Error(`${path} failed: ${body.error?.json.message ?? response.status}`);
+  if (!body.result) throw new Error(`${path} failed: ${body.error?.json.message ?? response.status()}`);
   return body.result.data.json;
 }
 
-async function savePipeline(base: string, graph: Graph): Promise<string> {
-  const { id } = await trpc<{ id: string }>(base, "pipeline.create", { name: `Canvas benchmark, ${graph.nodes.length} nodes ${Date.now()}` });
-  await trpc(base, "pipeline.saveDraft", { id, graph, revision: 1 });
+async function savePipeline(request: APIRequestContext, base: string, graph: Graph): Promise<string> {
+  const { id } = await trpc<{ id: string }>(request, base, "pipeline.create", { name: `Canvas benchmark, ${graph.nodes.length} nodes ${Date.now()}` });
+  await trpc(request, base, "pipeline.saveDraft", { id, graph, revision: 1 });
   return id;
 }
 
@@ -183,7 +200,8 @@ async function waitForServer(base: string, server: ChildProcess) {
 async function startConsole(): Promise<{ base: string; stop: () => void; database: string }> {
   const port = Number(args.port);
   const dataDir = mkdtempSync(join(tmpdir(), "groundwork-bench-canvas-"));
-  const env = { ...process.env, GROUNDWORK_BENCH: "1", GROUNDWORK_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+  // The base URL is where sign-in requests may come from (better-auth checks their Origin).
+  const env = { ...process.env, GROUNDWORK_BENCH: "1", GROUNDWORK_DATA_DIR: dataDir, GROUNDWORK_BASE_URL: `http://127.0.0.1:${port}`, NEXT_TELEMETRY_DISABLED: "1" };
   if (!args["skip-build"]) {
     log("Building the console (next build)…");
     const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env });
@@ -213,9 +231,10 @@ async function main() {
   const results: Record<string, number>[] = [];
   try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await signIn(context.request, console_.base);
     for (const size of sizes) {
       const graph = generateGraph(size);
-      const id = await savePipeline(console_.base, graph);
+      const id = await savePipeline(context.request, console_.base, graph);
       log(`${size} nodes, ${graph.edges.length} wires…`);
       const editorPage = await context.newPage();
       const editor = await measure(editorPage, `${console_.base}/pipelines/${id}`);

@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Globe, Pencil, Plus, Trash2, Workflow } from "lucide-react";
 import Link from "next/link";
@@ -62,10 +63,14 @@ export function PipelinesView() {
   );
 
   const newButton = (
-    <Button onClick={() => setCreating(true)}>
-      <Plus />
-      New pipeline
-    </Button>
+    <RoleGate need="editor">
+      {(denied) => (
+        <Button onClick={() => setCreating(true)} disabled={denied}>
+          <Plus />
+          New pipeline
+        </Button>
+      )}
+    </RoleGate>
   );
 
   return (

@@ -98,13 +98,8 @@ describe("model widgets", () => {
     expect(fields[2].default).toBe("Answer {question} from {passages}.");
   });
 
-  it("finds a prompt's variables and cuts it for highlighting", async () => {
-    const { promptSegments, promptVariables } = await import("./config-fields");
+  it("finds a prompt's variables", async () => {
+    const { promptVariables } = await import("./config-fields");
     expect(promptVariables("Q: {question}\n{passages} and {question} {not a var}")).toEqual(["question", "passages"]);
-    expect(promptSegments("Hi {name}!")).toEqual([
-      { text: "Hi ", variable: false },
-      { text: "{name}", variable: true },
-      { text: "!", variable: false },
-    ]);
   });
 });

@@ -17,6 +17,7 @@ export type ConfigField =
   | (FieldBase & { kind: "enum"; options: string[] })
   | (FieldBase & { kind: "knowledgeBase" })
   | (FieldBase & { kind: "provider" })
+  | (FieldBase & { kind: "localModel"; task: string })
   | (FieldBase & { kind: "prompt" })
   | (FieldBase & { kind: "json" });
 
@@ -34,6 +35,7 @@ type JsonSchema = {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   widget?: string;
+  task?: string;
 };
 
 /** "topK" → "Top K", "knowledgeBaseId" → "Knowledge base". */
@@ -82,6 +84,7 @@ function toField(name: string, raw: JsonSchema, required: boolean): ConfigField 
   };
   if (schema.widget === "knowledgeBase") return { ...base, kind: "knowledgeBase" };
   if (schema.widget === "provider") return { ...base, kind: "provider" };
+  if (schema.widget === "localModel") return { ...base, kind: "localModel", task: schema.task ?? "" };
   if (schema.widget === "prompt") return { ...base, kind: "prompt" };
   const options = schema.enum ? stringOptions(schema.enum) : schema.const !== undefined ? stringOptions([schema.const]) : null;
   if (options) return { ...base, kind: "enum", options };
@@ -146,9 +149,4 @@ export function readNumberInput(raw: string): number | string | undefined {
 /** The `{name}` placeholders of a prompt, each once, in order of first use. */
 export function promptVariables(prompt: string): string[] {
   return [...new Set([...prompt.matchAll(/\{(\w+)\}/g)].map((m) => m[1]))];
-}
-
-/** A prompt cut into plain text and `{variable}` pieces, for highlighting. */
-export function promptSegments(prompt: string): { text: string; variable: boolean }[] {
-  return prompt.split(/(\{\w+\})/g).filter(Boolean).map((text) => ({ text, variable: /^\{\w+\}$/.test(text) }));
 }

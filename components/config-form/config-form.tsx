@@ -6,8 +6,11 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
-import { configErrors, configFields, readNumberInput, type ConfigField } from "./config-fields";
+import { configErrors, configFields, promptVariables, readNumberInput, type ConfigField } from "./config-fields";
+import { jsonErrorAt } from "./json-error";
+import { LazyCodeEditor } from "./lazy-code-editor";
 import { PromptEditor } from "./prompt-editor";
+import { ModelFolderPicker, type LocalModelOption } from "./model-folder-picker";
 import { ProviderPicker, type ProviderOption } from "./provider-picker";
 
 export type KnowledgeBaseOption = { id: string; name: string };
@@ -51,31 +54,22 @@ function NumberControl({ field, id, value, invalid, onChange }: ControlProps<"nu
 
 function JsonControl({ field, id, value, invalid, onChange }: ControlProps<"json">) {
   const [text, setText] = useState(value === undefined ? "" : JSON.stringify(value, null, 2));
-  const [parseError, setParseError] = useState<string | null>(null);
+  const parseError = jsonErrorAt(text);
   return (
     <>
-      <Textarea
+      <LazyCodeEditor
         id={id}
-        data-testid={`config-${field.name}`}
-        className="min-h-20 font-mono text-xs"
+        testId={`config-${field.name}`}
+        language="json"
         value={text}
-        aria-invalid={invalid || parseError !== null || undefined}
-        onChange={(e) => {
-          setText(e.target.value);
-          if (e.target.value.trim() === "") {
-            setParseError(null);
-            onChange(undefined);
-            return;
-          }
-          try {
-            onChange(JSON.parse(e.target.value));
-            setParseError(null);
-          } catch (error) {
-            setParseError(`Not valid JSON yet: ${(error as Error).message}`);
-          }
+        invalid={invalid || parseError !== null}
+        onChange={(next) => {
+          setText(next);
+          if (next.trim() === "") onChange(undefined);
+          else if (!jsonErrorAt(next)) onChange(JSON.parse(next));
         }}
       />
-      {parseError && <p className="text-xs text-destructive">{parseError}</p>}
+      {parseError && <p className="text-xs text-destructive">Not valid JSON yet: {parseError.message}</p>}
     </>
   );
 }
@@ -88,7 +82,8 @@ function Control({
   onChange,
   knowledgeBases,
   providers,
-}: ControlProps<ConfigField["kind"]> & { knowledgeBases: KnowledgeBaseOption[] | undefined; providers: ProviderOption[] | undefined }) {
+  localModels,
+}: ControlProps<ConfigField["kind"]> & { knowledgeBases: KnowledgeBaseOption[] | undefined; providers: ProviderOption[] | undefined; localModels: LocalModelOption[] | undefined }) {
   const common = { id, "data-testid": `config-${field.name}`, "aria-invalid": invalid || undefined };
   switch (field.kind) {
     case "number":
@@ -136,10 +131,19 @@ function Control({
     }
     case "provider":
       return <ProviderPicker id={id} value={value} invalid={invalid} providers={providers} onChange={onChange} />;
+    case "localModel":
+      return <ModelFolderPicker id={id} task={field.task} value={value} invalid={invalid} models={localModels} onChange={onChange} />;
     case "prompt":
       return (
         <>
-          <PromptEditor id={id} testId={`config-${field.name}`} value={typeof value === "string" ? value : ""} invalid={invalid} onChange={onChange} />
+          <PromptEditor
+            id={id}
+            testId={`config-${field.name}`}
+            value={typeof value === "string" ? value : ""}
+            provided={typeof field.default === "string" ? promptVariables(field.default) : []}
+            invalid={invalid}
+            onChange={onChange}
+          />
           {typeof field.default === "string" && value !== field.default && (
             <button type="button" className="self-start text-xs text-primary hover:underline" onClick={() => onChange(field.default)}>
               Restore the default prompt
@@ -173,6 +177,7 @@ export function ConfigForm({
   onChange,
   knowledgeBases,
   providers,
+  localModels,
 }: {
   spec: AnySpec;
   nodeId: string;
@@ -181,6 +186,8 @@ export function ConfigForm({
   knowledgeBases: KnowledgeBaseOption[] | undefined;
   /** Saved model providers; undefined while they load (or where the console has none to offer). */
   providers?: ProviderOption[];
+  /** Registered local model folders; undefined while they load. */
+  localModels?: LocalModelOption[];
 }) {
   const fields = useMemo(() => configFields(spec.config), [spec]);
   const errors = useMemo(() => configErrors(spec.config, value), [spec, value]);
@@ -221,6 +228,7 @@ export function ConfigForm({
               onChange={(next) => set(field.name, next)}
               knowledgeBases={knowledgeBases}
               providers={providers}
+              localModels={localModels}
             />
           </Field>
         );

@@ -1,68 +1,49 @@
 "use client";
 
-import { useRef } from "react";
-import { cn } from "@/components/ui/cn";
-import { promptSegments, promptVariables } from "./config-fields";
+import { promptVariables } from "./config-fields";
+import { LazyCodeEditor } from "./lazy-code-editor";
 
-// The same box model for the textarea and the highlight layer behind it, so the marks sit under the text.
-const layer = "whitespace-pre-wrap break-words px-3 py-2 font-mono text-xs leading-5";
-
-/** A prompt textarea with its `{variables}` highlighted in place and listed below. */
+/**
+ * A prompt template in CodeMirror: the `{variables}` the node fills (`provided`) are highlighted and
+ * offered on typing `{`; any other placeholder is marked as never filled. They are listed below too.
+ */
 export function PromptEditor({
   id,
   testId,
   value,
+  provided,
   invalid,
   onChange,
 }: {
   id: string;
   testId: string;
   value: string;
+  provided: readonly string[];
   invalid: boolean;
   onChange: (value: string) => void;
 }) {
-  const backdrop = useRef<HTMLDivElement>(null);
-  const variables = promptVariables(value);
+  const used = promptVariables(value);
+  const filled = used.filter((name) => provided.includes(name));
+  const unknown = used.filter((name) => !provided.includes(name));
   return (
     <div>
-      <div className={cn("relative rounded-md border bg-white shadow-xs focus-within:ring-2 focus-within:ring-ring/30", invalid ? "border-destructive" : "border-input")}>
-        <div ref={backdrop} aria-hidden className={cn(layer, "pointer-events-none absolute inset-0 overflow-hidden text-transparent")}>
-          {promptSegments(value).map((segment, i) =>
-            segment.variable ? (
-              <mark key={i} className="rounded-sm bg-violet-200 text-transparent">
-                {segment.text}
-              </mark>
-            ) : (
-              <span key={i}>{segment.text}</span>
-            ),
-          )}
-          {"\n"}
-        </div>
-        <textarea
-          id={id}
-          data-testid={testId}
-          aria-invalid={invalid || undefined}
-          spellCheck={false}
-          value={value}
-          onChange={(e) => onChange(e.target.value)}
-          onScroll={(e) => {
-            if (backdrop.current) backdrop.current.scrollTop = e.currentTarget.scrollTop;
-          }}
-          className={cn(layer, "relative block min-h-32 w-full resize-y bg-transparent text-foreground caret-foreground outline-none")}
-        />
-      </div>
-      <p className="mt-1 text-xs text-muted-foreground">
-        {variables.length > 0 ? (
+      <LazyCodeEditor id={id} testId={testId} value={value} onChange={onChange} language="prompt" variables={provided} invalid={invalid} />
+      <p data-testid={`${testId}-variables`} className="mt-1 text-xs text-muted-foreground">
+        {filled.length > 0 ? (
           <>
             Filled at run time:{" "}
-            {variables.map((name) => (
+            {filled.map((name) => (
               <code key={name} className="mr-1 rounded bg-violet-100 px-1 text-violet-900">{`{${name}}`}</code>
             ))}
           </>
         ) : (
-          "No {variables}: the prompt is sent as written."
+          "No {variables} the node fills: the prompt is sent as written."
+        )}
+        {unknown.length > 0 && (
+          <span className="block text-amber-700">Not filled by this node, sent as written: {unknown.map((name) => `{${name}}`).join(" ")}</span>
         )}
       </p>
+      {provided.length > 0 && <p className="text-xs text-muted-foreground">This node fills: {provided.map((name) => `{${name}}`).join(" ")} (type {"{"} to insert one).</p>}
     </div>
   );
 }

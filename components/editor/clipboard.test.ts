@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { copySelection, pasteFragment, readFragment } from "./clipboard";
-import type { StepNode } from "./flow-graph";
+import type { CanvasNode, StepNode } from "./flow-graph";
 
 const node = (id: string, nodeType: string, selected: boolean): StepNode => ({
   id,
@@ -29,10 +29,39 @@ describe("clipboard", () => {
     const pasted = pasteFragment(fragment, ["in", "ret", "out", "input_chat_1"], { x: 40, y: 40 });
     expect(pasted.nodes.map((n) => n.id)).toEqual(["input_chat_2", "retrieve_bm25_1"]);
     expect(pasted.nodes.every((n) => n.selected && n.position.x === 50 && n.position.y === 60)).toBe(true);
-    expect(pasted.nodes[1].data.config).toEqual({ topK: 4 });
+    expect(pasted.nodes[1]).toMatchObject({ data: { config: { topK: 4 } } });
     expect(pasted.edges).toEqual([
       expect.objectContaining({ source: "input_chat_2", target: "retrieve_bm25_1", sourceHandle: "query", targetHandle: "query" }),
     ]);
+  });
+
+  it("copies a selected group with its members and pastes them inside a renamed group", () => {
+    const withGroup: CanvasNode[] = [
+      { id: "g", type: "group", position: { x: 100, y: 100 }, width: 400, height: 300, selected: true, data: { label: "Retrieval" } },
+      { id: "tip", type: "note", position: { x: 20, y: 40 }, width: 200, height: 100, parentId: "g", data: { text: "why" } },
+      { ...node("ret", "retrieve.bm25", false), parentId: "g" },
+      node("out", "output.answer", false),
+    ];
+    const fragment = copySelection(withGroup, edges)!;
+    expect(fragment.annotations.map((a) => a.id)).toEqual(["g", "tip"]);
+    expect(fragment.nodes.map((n) => n.id)).toEqual(["ret"]);
+    const pasted = pasteFragment(fragment, withGroup.map((n) => n.id), { x: 40, y: 40 });
+    expect(pasted.nodes.map((n) => [n.id, n.parentId, n.position])).toEqual([
+      ["group_1", undefined, { x: 140, y: 140 }],
+      ["note_1", "group_1", { x: 20, y: 40 }],
+      ["retrieve_bm25_1", "group_1", { x: 10, y: 20 }],
+    ]);
+  });
+
+  it("copies a member without its group at its place on the canvas", () => {
+    const grouped: CanvasNode[] = [
+      { id: "g", type: "group", position: { x: 100, y: 100 }, width: 400, height: 300, data: { label: "" } },
+      { ...node("ret", "retrieve.bm25", true), parentId: "g" },
+    ];
+    const fragment = copySelection(grouped, [])!;
+    expect(fragment.annotations).toEqual([]);
+    expect(fragment.nodes[0]).toMatchObject({ id: "ret", position: { x: 110, y: 120 } });
+    expect(fragment.nodes[0].parentId).toBeUndefined();
   });
 
   it("reads back only well-formed fragments", () => {
@@ -40,6 +69,7 @@ describe("clipboard", () => {
     expect(readFragment(JSON.stringify(fragment))).toEqual(fragment);
     expect(readFragment("not json")).toBeNull();
     expect(readFragment(JSON.stringify({ format: "other", nodes: [], edges: [] }))).toBeNull();
+    expect(readFragment(JSON.stringify({ format: "groundwork.fragment", nodes: [], edges: [] }))).toBeNull();
     expect(readFragment(null)).toBeNull();
   });
 });

@@ -1,8 +1,8 @@
 // Undo/redo over whole-canvas snapshots. Pure: the draft hook keeps one of these in a ref.
 import type { Edge } from "@xyflow/react";
-import type { StepNode } from "./flow-graph";
+import type { CanvasNode } from "./flow-graph";
 
-export type Snapshot = { nodes: StepNode[]; edges: Edge[] };
+export type Snapshot = { nodes: CanvasNode[]; edges: Edge[] };
 
 export type EditHistory = {
   past: Snapshot[];

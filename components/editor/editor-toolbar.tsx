@@ -1,14 +1,17 @@
+import { RoleGate } from "@/components/auth/role-gate";
 import {
   ArrowLeft,
   Download,
   Globe,
   Grid3x3,
+  Group,
   LoaderCircle,
   Network,
   Plus,
   Redo2,
   Rocket,
   Save,
+  StickyNote,
   Undo2,
   Upload,
 } from "lucide-react";
@@ -73,6 +76,8 @@ function EditorToolbarView({
   onSearch,
   onLayout,
   onToggleSnap,
+  onAddNote,
+  onGroup,
   onExport,
   onImportFile,
 }: {
@@ -90,6 +95,8 @@ function EditorToolbarView({
   onSearch: () => void;
   onLayout: () => void;
   onToggleSnap: () => void;
+  onAddNote: () => void;
+  onGroup: () => void;
   onExport: () => void;
   onImportFile: (file: File) => void;
 }) {
@@ -135,6 +142,12 @@ function EditorToolbarView({
         <ToolButton label="Snap to grid" onClick={onToggleSnap} pressed={snapToGrid}>
           <Grid3x3 />
         </ToolButton>
+        <ToolButton label="Add a note" onClick={onAddNote}>
+          <StickyNote />
+        </ToolButton>
+        <ToolButton label="Group selection" shortcut="Ctrl+G" onClick={onGroup}>
+          <Group />
+        </ToolButton>
         <ToolButton label="Export JSON" onClick={onExport}>
           <Download />
         </ToolButton>
@@ -161,14 +174,22 @@ function EditorToolbarView({
             {endpoint.slug} · v{endpoint.versionNumber}
           </Badge>
         )}
-        <Button variant="secondary" onClick={onSave} disabled={saveState === "saving"}>
-          {saveState === "saving" ? <LoaderCircle className="animate-spin" /> : <Save />}
-          Save
-        </Button>
-        <Button onClick={onPublish}>
-          <Rocket />
-          Publish
-        </Button>
+        <RoleGate need="editor">
+          {(denied) => (
+            <Button variant="secondary" onClick={onSave} disabled={denied || saveState === "saving"}>
+              {saveState === "saving" ? <LoaderCircle className="animate-spin" /> : <Save />}
+              Save
+            </Button>
+          )}
+        </RoleGate>
+        <RoleGate need="admin">
+          {(denied) => (
+            <Button onClick={onPublish} disabled={denied}>
+              <Rocket />
+              Publish
+            </Button>
+          )}
+        </RoleGate>
       </div>
     </header>
   );

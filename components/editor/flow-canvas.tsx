@@ -7,6 +7,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
   type Connection,
   type Edge,
   type FinalConnectionState,
@@ -18,8 +19,10 @@ import "@xyflow/react/dist/style.css";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { AnySpec } from "@/nodes/define";
 import { getSpec } from "@/nodes/registry";
+import { useTheme } from "@/components/theme/theme-provider";
 import { categoryColor } from "./category-style";
-import { CARD_ANCHOR, connectionProblem, type StepNode } from "./flow-graph";
+import { AnnotationActionsContext, GroupFrame, StickyNote, type AnnotationActions } from "./annotation-nodes";
+import { CARD_ANCHOR, connectionProblem, isStep, type CanvasNode } from "./flow-graph";
 import { NodeCard } from "./node-card";
 import { NODE_DRAG_TYPE } from "./palette";
 import { RefusedTooltip } from "./refused-tooltip";
@@ -27,7 +30,7 @@ import { CanvasOverlayContext, type CanvasOverlay } from "./run-overlay";
 import { WireDropMenu } from "./wire-drop-menu";
 import { wireTargets, type WireEnd } from "./wire-targets";
 
-const nodeTypes = { step: NodeCard };
+const nodeTypes = { step: NodeCard, group: GroupFrame, note: StickyNote };
 export const GRID = 18;
 const REFUSAL_MS = 4000;
 
@@ -43,9 +46,19 @@ function pointOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: nu
   return "changedTouches" in event ? event.changedTouches[0] : event;
 }
 
-function miniMapColor(node: StepNode): string {
+function miniMapColor(node: CanvasNode): string {
+  if (node.type === "group") return "transparent";
+  if (node.type === "note") return "#fcd34d";
   const spec = getSpec(node.data.nodeType);
   return spec ? categoryColor[spec.category] : "#dc2626";
+}
+
+/** Below this zoom the grid's dots are closer than a few pixels: unreadable, and repainting them made panning slow. */
+const GRID_MIN_ZOOM = 0.4;
+
+function GridDots() {
+  const visible = useStore((state) => state.transform[2] >= GRID_MIN_ZOOM);
+  return visible ? <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="var(--color-slate-300)" /> : null;
 }
 
 type WireDrop = { at: XYPosition; flowAt: XYPosition; end: WireEnd; nodeId: string };
@@ -59,21 +72,27 @@ export function FlowCanvas({
   onNodesChange,
   onEdgesChange,
   onNodeDragStart,
+  onNodeDragStop,
   onConnect,
   onDropNode,
+  annotationActions,
 }: {
-  nodes: StepNode[];
+  nodes: CanvasNode[];
   edges: Edge[];
   specs: readonly AnySpec[];
   overlay: CanvasOverlay;
   snapToGrid: boolean;
-  onNodesChange: OnNodesChange<StepNode>;
+  onNodesChange: OnNodesChange<CanvasNode>;
   onEdgesChange: OnEdgesChange;
   onNodeDragStart: () => void;
+  /** The ids of the nodes a drag moved, when it ends. */
+  onNodeDragStop: (moved: string[]) => void;
   onConnect: (connection: Connection) => void;
   onDropNode: (type: string, position: XYPosition) => string | null;
+  annotationActions: AnnotationActions;
 }) {
   const { screenToFlowPosition } = useReactFlow();
+  const { setting: colorMode } = useTheme();
   const box = useRef<HTMLDivElement>(null);
   // Fit a loaded graph into view once; a canvas that starts empty keeps its viewport, so cards land
   // exactly where they are dropped instead of the view jumping to the first one.
@@ -120,7 +139,7 @@ export function FlowCanvas({
       // Released over empty canvas: offer the node types that fit the loose end.
       if (!state.toNode && state.fromHandle && state.fromNode && state.fromHandle.id) {
         const fromNode = graph.current.nodes.find((n) => n.id === state.fromNode!.id);
-        if (!fromNode) return;
+        if (!fromNode || !isStep(fromNode)) return;
         setWireDrop({
           at: local(clientX, clientY),
           flowAt: screenToFlowPosition({ x: clientX, y: clientY }),
@@ -131,6 +150,12 @@ export function FlowCanvas({
     },
     [problemOf, local, screenToFlowPosition],
   );
+
+  const onDragStop = useCallback(
+    (_event: unknown, _node: unknown, moved: CanvasNode[]) => onNodeDragStop(moved.map((n) => n.id)),
+    [onNodeDragStop],
+  );
+  const onSelectionDragStop = useCallback((_event: unknown, moved: CanvasNode[]) => onNodeDragStop(moved.map((n) => n.id)), [onNodeDragStop]);
 
   const targets = useMemo(() => (wireDrop ? wireTargets(wireDrop.end, specs, getSpec) : []), [wireDrop, specs]);
   const closeWireDrop = useCallback(() => setWireDrop(null), []);
@@ -169,31 +194,36 @@ export function FlowCanvas({
   return (
     <div ref={box} data-testid="canvas" className="relative h-full w-full select-none" onDragOver={onDragOver} onDrop={onDrop}>
       <CanvasOverlayContext.Provider value={overlay}>
-        <ReactFlow<StepNode, Edge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStart={onNodeDragStart}
-          onSelectionDragStart={onNodeDragStart}
-          onConnect={onConnect}
-          onConnectEnd={onConnectEnd}
-          isValidConnection={isValidConnection}
-          deleteKeyCode={["Backspace", "Delete"]}
-          multiSelectionKeyCode={["Meta", "Control"]}
-          snapToGrid={snapToGrid}
-          snapGrid={[GRID, GRID]}
-          defaultEdgeOptions={{ style: { stroke: "#94a3b8" } }}
-          fitView={fitOnLoad}
-          fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
-          minZoom={0.05}
-          attributionPosition="top-right"
-        >
-          <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} color="#cbd5e1" />
-          <Controls position="bottom-left" />
-          {showMiniMap && <MiniMap<StepNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
-        </ReactFlow>
+        <AnnotationActionsContext.Provider value={annotationActions}>
+          <ReactFlow<CanvasNode, Edge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onSelectionDragStart={onNodeDragStart}
+            onNodeDragStop={onDragStop}
+            onSelectionDragStop={onSelectionDragStop}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            colorMode={colorMode}
+            deleteKeyCode={["Backspace", "Delete"]}
+            multiSelectionKeyCode={["Meta", "Control"]}
+            snapToGrid={snapToGrid}
+            snapGrid={[GRID, GRID]}
+            defaultEdgeOptions={{ style: { stroke: "#94a3b8" } }}
+            fitView={fitOnLoad}
+            fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+            minZoom={0.05}
+            attributionPosition="top-right"
+          >
+            <GridDots />
+            <Controls position="bottom-left" />
+            {showMiniMap && <MiniMap<CanvasNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
+          </ReactFlow>
+        </AnnotationActionsContext.Provider>
       </CanvasOverlayContext.Provider>
       {refusal && <RefusedTooltip at={refusal.at} reason={refusal.reason} />}
       {wireDrop && (

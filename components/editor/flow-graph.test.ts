@@ -69,6 +69,41 @@ describe("graph ↔ flow", () => {
     expect(flowToGraph(flow.nodes, flow.edges)).toEqual(saved);
   });
 
+  it("round-trips groups and notes, drawing each group before its members", () => {
+    const saved = graphSchema.parse({
+      nodes: [{ id: "a", type: "test.input", position: { x: 10, y: 40 }, config: {}, parentId: "g" }],
+      edges: [],
+      annotations: [
+        { kind: "note", id: "n", position: { x: 5, y: 6 }, size: { width: 200, height: 100 }, text: "# Why\nplain text" },
+        { kind: "group", id: "g", position: { x: -50, y: 0 }, size: { width: 400, height: 300 }, label: "Input" },
+      ],
+    });
+    const flow = graphToFlow(saved);
+    expect(flow.nodes.map((n) => [n.id, n.type])).toEqual([["g", "group"], ["n", "note"], ["a", "step"]]);
+    expect(flow.nodes[0]).toMatchObject({ width: 400, height: 300, data: { label: "Input" } });
+    expect(flow.nodes[2].parentId).toBe("g");
+    const back = flowToGraph(flow.nodes, flow.edges);
+    expect(back.nodes).toEqual(saved.nodes);
+    expect(back.annotations).toEqual([saved.annotations![1], saved.annotations![0]]);
+  });
+
+  it("leaves out the annotations section when there is nothing in it", () => {
+    expect(flowToGraph([node("a", "test.input")], [])).not.toHaveProperty("annotations");
+  });
+
+  it("refuses a member of a group that does not exist, and an annotation id taken by a node", () => {
+    const bad = graphSchema.safeParse({
+      nodes: [{ id: "a", type: "test.input", position: { x: 0, y: 0 }, parentId: "nope" }],
+      edges: [],
+      annotations: [{ kind: "note", id: "a", position: { x: 0, y: 0 }, size: { width: 100, height: 100 } }],
+    });
+    expect(bad.success).toBe(false);
+    expect(bad.error?.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["annotations.0.id", '"a" is already a node\'s id'],
+      ["nodes.0.parentId", 'no group "nope" to sit in'],
+    ]);
+  });
+
   it("rounds dragged positions to whole pixels", () => {
     const moved = { ...node("a", "test.input"), position: { x: 10.6, y: -3.2 } };
     expect(flowToGraph([moved], []).nodes[0].position).toEqual({ x: 11, y: -3 });

@@ -1,7 +1,7 @@
 // Converts between the saved graph (nodes/graph.ts) and React Flow's nodes and edges, and decides
 // whether a wire may be drawn. Pure: the canvas and its tests share it.
-import type { Connection, Edge, Node } from "@xyflow/react";
-import { GRAPH_SCHEMA_VERSION, type Graph } from "@/nodes/graph";
+import type { Connection, Edge, Node, XYPosition } from "@xyflow/react";
+import { GRAPH_SCHEMA_VERSION, type Graph, type GraphAnnotation } from "@/nodes/graph";
 import { incompatibilityReason } from "@/nodes/ports";
 import type { SpecLookup } from "@/nodes/validate";
 
@@ -12,18 +12,42 @@ type StepNodeData = {
 };
 
 export type StepNode = Node<StepNodeData, "step">;
+/** A labelled frame; members carry its id as `parentId` and move with it. */
+export type GroupNode = Node<{ label: string }, "group">;
+/** Free text on the canvas, never executed. */
+export type NoteNode = Node<{ text: string }, "note">;
+export type CanvasNode = StepNode | GroupNode | NoteNode;
+
+export function isStep(node: Pick<CanvasNode, "type">): node is StepNode {
+  return node.type === "step";
+}
 
 /** The point of a node card that lands under the pointer when dropped: centred, header at the cursor. */
 export const CARD_ANCHOR = { x: 112, y: 20 };
 
-export function graphToFlow(graph: Graph): { nodes: StepNode[]; edges: Edge[] } {
+function annotationToFlow(a: GraphAnnotation): GroupNode | NoteNode {
+  const box = { id: a.id, position: a.position, width: a.size.width, height: a.size.height };
+  if (a.kind === "group") return { ...box, type: "group", data: { label: a.label } };
+  return { ...box, type: "note", data: { text: a.text }, ...(a.parentId ? { parentId: a.parentId } : {}) };
+}
+
+/** React Flow wants a parent before its members: groups first, then notes, then steps. */
+export function graphToFlow(graph: Graph): { nodes: CanvasNode[]; edges: Edge[] } {
+  const annotations = graph.annotations ?? [];
   return {
-    nodes: graph.nodes.map((n) => ({
-      id: n.id,
-      type: "step",
-      position: n.position,
-      data: { nodeType: n.type, config: n.config, ...(n.label ? { label: n.label } : {}) },
-    })),
+    nodes: [
+      ...annotations.filter((a) => a.kind === "group").map(annotationToFlow),
+      ...annotations.filter((a) => a.kind === "note").map(annotationToFlow),
+      ...graph.nodes.map(
+        (n): StepNode => ({
+          id: n.id,
+          type: "step",
+          position: n.position,
+          data: { nodeType: n.type, config: n.config, ...(n.label ? { label: n.label } : {}) },
+          ...(n.parentId ? { parentId: n.parentId } : {}),
+        }),
+      ),
+    ],
     edges: graph.edges.map((e) => ({
       id: e.id,
       source: e.source,
@@ -34,16 +58,33 @@ export function graphToFlow(graph: Graph): { nodes: StepNode[]; edges: Edge[] } 
   };
 }
 
-export function flowToGraph(nodes: StepNode[], edges: Edge[]): Graph {
+const round = (p: XYPosition): XYPosition => ({ x: Math.round(p.x), y: Math.round(p.y) });
+
+function sizeOf(n: CanvasNode): { width: number; height: number } {
+  return { width: Math.round(n.width ?? n.measured?.width ?? 240), height: Math.round(n.height ?? n.measured?.height ?? 160) };
+}
+
+export function flowToGraph(nodes: CanvasNode[], edges: Edge[]): Graph {
+  const annotations: GraphAnnotation[] = [];
+  const steps: Graph["nodes"] = [];
+  for (const n of nodes) {
+    if (n.type === "group") annotations.push({ kind: "group", id: n.id, position: round(n.position), size: sizeOf(n), label: n.data.label });
+    else if (n.type === "note") {
+      annotations.push({ kind: "note", id: n.id, position: round(n.position), size: sizeOf(n), text: n.data.text, ...(n.parentId ? { parentId: n.parentId } : {}) });
+    } else {
+      steps.push({
+        id: n.id,
+        type: n.data.nodeType,
+        position: round(n.position),
+        ...(n.data.label ? { label: n.data.label } : {}),
+        config: n.data.config,
+        ...(n.parentId ? { parentId: n.parentId } : {}),
+      });
+    }
+  }
   return {
     schemaVersion: GRAPH_SCHEMA_VERSION,
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      type: n.data.nodeType,
-      position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
-      ...(n.data.label ? { label: n.data.label } : {}),
-      config: n.data.config,
-    })),
+    nodes: steps,
     edges: edges.map((e) => ({
       id: e.id,
       source: e.source,
@@ -51,6 +92,8 @@ export function flowToGraph(nodes: StepNode[], edges: Edge[]): Graph {
       target: e.target,
       targetHandle: e.targetHandle ?? "",
     })),
+    // Absent rather than empty, so graphs without annotations keep their stored shape.
+    ...(annotations.length > 0 ? { annotations } : {}),
   };
 }
 
@@ -86,14 +129,14 @@ function reaches(edges: Pick<Edge, "source" | "target">[], from: string, to: str
 /** Why a wire may not be drawn, in words for the person drawing it; null when it may. */
 export function connectionProblem(
   connection: Pick<Edge, "source" | "sourceHandle" | "target" | "targetHandle">,
-  nodes: Pick<StepNode, "id" | "data">[],
+  nodes: CanvasNode[],
   edges: Pick<Edge, "source" | "target">[],
   lookup: SpecLookup,
 ): string | null {
   const { source, sourceHandle, target, targetHandle } = connection;
   if (source === target) return "A node cannot feed its own input";
-  const from = nodes.find((n) => n.id === source);
-  const to = nodes.find((n) => n.id === target);
+  const from = nodes.find((n): n is StepNode => n.id === source && isStep(n));
+  const to = nodes.find((n): n is StepNode => n.id === target && isStep(n));
   if (!from || !to) return "Both ends of a wire must be nodes on the canvas";
   const fromSpec = lookup(from.data.nodeType);
   const toSpec = lookup(to.data.nodeType);

@@ -14,12 +14,36 @@ import { useCanvasOverlay } from "./run-overlay";
 function PortLabel({ port, side }: { port: PortDef; side: "in" | "out" }) {
   return (
     <span
-      className={cn("block truncate text-[11px] text-slate-600", side === "out" && "text-right")}
+      // Outputs keep the right-hand column even on rows without an input: no placeholder element per row.
+      className={cn("block truncate text-[11px] text-slate-600", side === "out" && "col-start-2 text-right")}
       title={`${portStyle[port.type].label}: ${portStyle[port.type].help}${port.optional ? " (optional)" : ""}`}
     >
-      {port.label}
-      {port.optional && <span className="text-slate-400"> ?</span>}
+      {port.optional ? `${port.label} ?` : port.label}
     </span>
+  );
+}
+
+/**
+ * A card's problems: the first one and how many more, or all of them while the card is selected. A
+ * large, half-configured graph shows hundreds of problems at once; listing every one on every card
+ * made the canvas slow to open and the cards too tall to read.
+ */
+function CardProblems({ problems, expanded }: { problems: string[]; expanded: boolean }) {
+  const shown = expanded ? problems : problems.slice(0, 1);
+  const more = problems.length - shown.length;
+  return (
+    <ul
+      className="flex flex-col gap-1 rounded-b-lg border-t border-amber-200 bg-amber-50 px-3 py-2"
+      title={expanded ? undefined : problems.join("\n")}
+    >
+      {shown.map((message, i) => (
+        <li key={i} className="flex gap-1.5 text-[11px] leading-snug text-amber-900">
+          <TriangleAlert className="mt-px size-3 shrink-0" />
+          <span className={cn(!expanded && "line-clamp-2")}>{message}</span>
+        </li>
+      ))}
+      {more > 0 && <li className="pl-4.5 text-[11px] font-medium text-amber-800">+{more} more (select to see)</li>}
+    </ul>
   );
 }
 
@@ -87,9 +111,7 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
                   />
                   <PortLabel port={input[1]} side="in" />
                 </>
-              ) : (
-                <span />
-              )}
+              ) : null}
               {output ? (
                 <>
                   <PortLabel port={output[1]} side="out" />
@@ -100,23 +122,12 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
                     style={{ background: portStyle[output[1].type].color }}
                   />
                 </>
-              ) : (
-                <span />
-              )}
+              ) : null}
             </div>
           );
         })}
       </div>
-      {nodeProblems.length > 0 && (
-        <ul className="flex flex-col gap-1 rounded-b-lg border-t border-amber-200 bg-amber-50 px-3 py-2">
-          {nodeProblems.map((message, i) => (
-            <li key={i} className="flex gap-1.5 text-[11px] leading-snug text-amber-900">
-              <TriangleAlert className="mt-px size-3 shrink-0" />
-              {message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {nodeProblems.length > 0 && <CardProblems problems={nodeProblems} expanded={selected} />}
       {runState?.error && (
         <p className="rounded-b-lg border-t border-red-200 bg-red-50 px-3 py-2 text-[11px] leading-snug text-red-800">{runState.error}</p>
       )}

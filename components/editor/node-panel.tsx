@@ -5,6 +5,7 @@ import { useState } from "react";
 import type { AnySpec } from "@/nodes/define";
 import { portStyle } from "@/nodes/ports";
 import { ConfigForm, type KnowledgeBaseOption } from "@/components/config-form/config-form";
+import type { LocalModelOption } from "@/components/config-form/model-folder-picker";
 import type { ProviderOption } from "@/components/config-form/provider-picker";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -14,6 +15,7 @@ import { JsonView } from "@/components/ui/json-view";
 import { categoryColor } from "./category-style";
 import type { StepNode } from "./flow-graph";
 import { NodeStatusBadge } from "./node-status-badge";
+import { NodeTrial, type NodeTrialState } from "./node-trial";
 import type { NodeRunState } from "./run-overlay";
 
 export type NodeLastRun = { state: NodeRunState; inputs: Record<string, unknown>; outputs?: Record<string, unknown> };
@@ -57,6 +59,23 @@ function Ports({ spec }: { spec: AnySpec }) {
   );
 }
 
+function LastRun({ lastRun }: { lastRun: NodeLastRun }) {
+  return (
+    <>
+      <NodeStatusBadge state={lastRun.state} />
+      {lastRun.state.error && <p className="text-sm text-destructive">{lastRun.state.error}</p>}
+      <div>
+        <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Inputs</p>
+        <JsonView value={lastRun.inputs} />
+      </div>
+      <div>
+        <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Outputs</p>
+        <JsonView value={lastRun.outputs} />
+      </div>
+    </>
+  );
+}
+
 /** The right-hand panel for the selected node: its config form and what it did in the last run. */
 export function NodePanel({
   node,
@@ -64,20 +83,27 @@ export function NodePanel({
   lastRun,
   knowledgeBases,
   providers,
+  localModels,
   onConfigChange,
   onLabelChange,
   onDelete,
   onClose,
+  trial,
+  onRunNode,
 }: {
-  node: StepNode;
+  node: Pick<StepNode, "id" | "data">;
   spec: AnySpec | undefined;
   lastRun: NodeLastRun | undefined;
   knowledgeBases: KnowledgeBaseOption[] | undefined;
   providers: ProviderOption[] | undefined;
+  localModels?: LocalModelOption[];
   onConfigChange: (config: Record<string, unknown>) => void;
   onLabelChange: (label: string) => void;
   onDelete: () => void;
   onClose: () => void;
+  /** This node's latest "Run this node", if any. */
+  trial: NodeTrialState | null;
+  onRunNode: (inputs?: Record<string, unknown>) => void;
 }) {
   const [tab, setTab] = useState<"config" | "last">("config");
   return (
@@ -124,6 +150,7 @@ export function NodePanel({
                 onChange={onConfigChange}
                 knowledgeBases={knowledgeBases}
                 providers={providers}
+                localModels={localModels}
               />
               <div>
                 <p className="mb-2 text-xs font-medium uppercase tracking-wide text-muted-foreground">Ports</p>
@@ -135,21 +162,11 @@ export function NodePanel({
               No node type “{node.data.nodeType}” is installed, so it cannot be configured or run. Delete it.
             </p>
           )
-        ) : lastRun ? (
-          <div className="flex flex-col gap-4">
-            <NodeStatusBadge state={lastRun.state} />
-            {lastRun.state.error && <p className="text-sm text-destructive">{lastRun.state.error}</p>}
-            <div>
-              <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Inputs</p>
-              <JsonView value={lastRun.inputs} />
-            </div>
-            <div>
-              <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Outputs</p>
-              <JsonView value={lastRun.outputs} />
-            </div>
-          </div>
         ) : (
-          <p className="text-sm text-muted-foreground">Run the pipeline to see what this node received and produced.</p>
+          <div className="flex flex-col gap-4">
+            {spec && <NodeTrial nodeId={node.id} lastInputs={lastRun?.state.status === "running" ? undefined : lastRun?.inputs} trial={trial} onRun={onRunNode} />}
+            {lastRun ? <LastRun lastRun={lastRun} /> : <p className="text-sm text-muted-foreground">Run the pipeline, or this node, to see what it received and produced.</p>}
+          </div>
         )}
       </div>
       <div className="border-t border-border px-4 py-3">

@@ -26,6 +26,23 @@ describe("pipeline files", () => {
     expect(back.problems.some((p) => p.nodeId === "gen")).toBe(true);
   });
 
+  it("carries groups and notes through export and import, and refuses a member whose group is missing", () => {
+    const annotated: Graph = {
+      ...graph,
+      nodes: graph.nodes.map((n) => (n.id === "in" ? { ...n, parentId: "g" } : n)),
+      annotations: [
+        { kind: "group", id: "g", position: { x: -40, y: -60 }, size: { width: 320, height: 200 }, label: "Input" },
+        { kind: "note", id: "n", position: { x: 0, y: 300 }, size: { width: 200, height: 100 }, text: "Ask in plain words" },
+      ],
+    };
+    const text = JSON.stringify(exportPipeline("Deposits", annotated, new Date()));
+    const back = importPipeline(text);
+    expect(back.ok && back.file.graph.annotations).toEqual(annotated.annotations);
+    expect(back.ok && back.file.graph.nodes[0].parentId).toBe("g");
+    const orphan = importPipeline(text.replace('"kind":"group","id":"g"', '"kind":"group","id":"h"'));
+    expect(orphan).toMatchObject({ ok: false, errors: [expect.stringContaining('graph.nodes[0].parentId: no group "g" to sit in')] });
+  });
+
   it("refuses unreadable files, naming every problem and where", () => {
     expect(importPipeline("{nope")).toMatchObject({ ok: false, errors: [expect.stringMatching(/^Not JSON/)] });
     expect(importPipeline(JSON.stringify({ format: "n8n" }))).toEqual({ ok: false, errors: ['format: expected "groundwork.pipeline", found "n8n"'] });

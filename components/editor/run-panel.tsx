@@ -1,5 +1,6 @@
 "use client";
 
+import { RoleGate } from "@/components/auth/role-gate";
 import { ExternalLink, LoaderCircle, Play, Square } from "lucide-react";
 import Link from "next/link";
 import type { KeyboardEvent } from "react";
@@ -89,10 +90,14 @@ export function RunPanel({
           className="min-h-0 flex-1 resize-none"
         />
         <div className="flex items-center gap-2">
-          <Button onClick={onRun} disabled={running || !question.trim()}>
-            {running ? <LoaderCircle className="animate-spin" /> : <Play />}
-            Run
-          </Button>
+          <RoleGate need="editor">
+            {(denied) => (
+              <Button onClick={onRun} disabled={denied || running || !question.trim()}>
+                {running ? <LoaderCircle className="animate-spin" /> : <Play />}
+                Run
+              </Button>
+            )}
+          </RoleGate>
           {running && (
             <Button variant="secondary" onClick={onStop}>
               <Square />

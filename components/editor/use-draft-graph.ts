@@ -15,7 +15,9 @@ import { getSpec } from "@/nodes/registry";
 import { configFields, defaultConfig } from "@/components/config-form/config-fields";
 import { copySelection, pasteFragment, type Fragment } from "./clipboard";
 import { emptyHistory, recordEdit, redoEdit, undoEdit, type Snapshot } from "./edit-history";
-import { connectReplacing, flowToGraph, graphToFlow, nextNodeId, type StepNode } from "./flow-graph";
+import type { Placement } from "./auto-layout";
+import { connectReplacing, flowToGraph, graphToFlow, nextNodeId, type CanvasNode, type GroupNode, type NoteNode, type StepNode } from "./flow-graph";
+import { groupSelection, newNote, parentsFirst, regroupAfterDrag, ungroup as ungroupNodes } from "./grouping";
 
 /** Changes that alter the graph (selection and measuring do not; drags are recorded when they start). */
 const editKinds = new Set(["add", "remove", "replace"]);
@@ -23,7 +25,7 @@ const editKinds = new Set(["add", "remove", "replace"]);
 /** The canvas' editable copy of a draft graph, the edits a person can make to it, and their undo history. */
 export function useDraftGraph(initial: Graph) {
   const [initialFlow] = useState(() => graphToFlow(initial));
-  const [nodes, setNodes, applyNodeChanges] = useNodesState<StepNode>(initialFlow.nodes);
+  const [nodes, setNodes, applyNodeChanges] = useNodesState<CanvasNode>(initialFlow.nodes);
   const [edges, setEdges, applyEdgeChanges] = useEdgesState<Edge>(initialFlow.edges);
 
   const current = useRef<Snapshot>({ nodes, edges });
@@ -51,7 +53,7 @@ export function useDraftGraph(initial: Graph) {
   const redo = useCallback(() => restore(redoEdit(history.current, current.current)), [restore]);
 
   const onNodesChange = useCallback(
-    (changes: NodeChange<StepNode>[]) => {
+    (changes: NodeChange<CanvasNode>[]) => {
       const edit = changes.find((c) => editKinds.has(c.type));
       if (edit) record(edit.type === "remove" ? "remove" : null);
       applyNodeChanges(changes);
@@ -70,6 +72,18 @@ export function useDraftGraph(initial: Graph) {
   );
 
   const onDragStart = useCallback(() => record(null), [record]);
+
+  /** A drag that ends over a group puts the moved cards in it; one that ends outside takes them out. */
+  const onDragStop = useCallback(
+    (moved: string[]) => setNodes((list) => {
+      const next = regroupAfterDrag(list, moved);
+      return next === list ? list : parentsFirst(next);
+    }),
+    [setNodes],
+  );
+
+  /** Resizing a group or note is one undo step, recorded as it starts. */
+  const onResizeStart = useCallback(() => record(null), [record]);
 
   const addNode = useCallback(
     (type: string, position: XYPosition): string | null => {
@@ -96,7 +110,44 @@ export function useDraftGraph(initial: Graph) {
     (id: string, patch: Partial<StepNode["data"]>) => {
       // Typing into one field is one undo step, not one per key.
       record(`data:${id}:${Object.keys(patch).join(",")}`);
-      setNodes((list) => list.map((n) => (n.id === id ? { ...n, data: { ...n.data, ...patch } } : n)));
+      setNodes((list) => list.map((n) => (n.id === id && n.type === "step" ? { ...n, data: { ...n.data, ...patch } } : n)));
+    },
+    [record, setNodes],
+  );
+
+  /** Edits a group's label or a note's text; typing is one undo step. */
+  const updateAnnotation = useCallback(
+    (id: string, patch: Partial<GroupNode["data"]> | Partial<NoteNode["data"]>) => {
+      record(`annotation:${id}`);
+      setNodes((list) => list.map((n) => (n.id === id && n.type !== "step" ? ({ ...n, data: { ...n.data, ...patch } } as CanvasNode) : n)));
+    },
+    [record, setNodes],
+  );
+
+  const addNote = useCallback(
+    (position: XYPosition) => {
+      record(null);
+      const id = nextNodeId("note", current.current.nodes.map((n) => n.id));
+      setNodes((list) => [...list.map((n) => (n.selected ? { ...n, selected: false } : n)), newNote(id, position)]);
+      return id;
+    },
+    [record, setNodes],
+  );
+
+  /** Draws a labelled group around the selection; false when nothing groupable is selected. */
+  const groupSelected = useCallback(() => {
+    const id = nextNodeId("group", current.current.nodes.map((n) => n.id));
+    const next = groupSelection(current.current.nodes, id, "");
+    if (!next) return false;
+    record(null);
+    setNodes(next);
+    return true;
+  }, [record, setNodes]);
+
+  const ungroup = useCallback(
+    (groupId: string) => {
+      record(null);
+      setNodes((list) => ungroupNodes(list, groupId));
     },
     [record, setNodes],
   );
@@ -129,7 +180,7 @@ export function useDraftGraph(initial: Graph) {
     (fragment: Fragment, offset: XYPosition) => {
       record(null);
       const added = pasteFragment(fragment, current.current.nodes.map((n) => n.id), offset);
-      setNodes((list) => [...list.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.nodes]);
+      setNodes((list) => parentsFirst([...list.map((n) => (n.selected ? { ...n, selected: false } : n)), ...added.nodes]));
       setEdges((list) => [...list, ...added.edges]);
       return added.nodes.length;
     },
@@ -147,11 +198,16 @@ export function useDraftGraph(initial: Graph) {
     [record, setNodes, setEdges],
   );
 
-  /** Moves nodes to new positions (auto-layout) as one undoable step. */
+  /** Moves nodes to new positions and resizes groups (auto-layout) as one undoable step. */
   const moveNodes = useCallback(
-    (positions: Map<string, XYPosition>) => {
+    (placements: Map<string, Placement>) => {
       record(null);
-      setNodes((list) => list.map((n) => (positions.has(n.id) ? { ...n, position: positions.get(n.id)! } : n)));
+      setNodes((list) =>
+        list.map((n) => {
+          const placed = placements.get(n.id);
+          return placed ? { ...n, position: placed.position, ...(placed.size ?? {}) } : n;
+        }),
+      );
     },
     [record, setNodes],
   );
@@ -164,7 +220,13 @@ export function useDraftGraph(initial: Graph) {
     onNodesChange,
     onEdgesChange,
     onDragStart,
+    onDragStop,
+    onResizeStart,
     addNode,
+    addNote,
+    groupSelected,
+    ungroup,
+    updateAnnotation,
     connect,
     updateNodeData,
     removeNodes,

@@ -12,6 +12,7 @@ export type EditorShortcuts = {
   duplicate: () => void;
   selectAll: () => void;
   search: () => void;
+  group: () => void;
 };
 
 /** True while the person types into a field: there, Ctrl+Z, C, V and A belong to the field. */
@@ -20,7 +21,7 @@ function typingIn(target: EventTarget | null): boolean {
   return target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName);
 }
 
-/** The editor's keyboard shortcuts (Ctrl or ⌘): S save, K search nodes, Z / Shift+Z / Y undo and redo, C X V D A. */
+/** The editor's keyboard shortcuts (Ctrl or ⌘): S save, K search nodes, Z / Shift+Z / Y undo and redo, C X V D A, G group. */
 export function useEditorShortcuts(actions: EditorShortcuts) {
   const latest = useRef(actions);
   latest.current = actions;
@@ -43,6 +44,7 @@ export function useEditorShortcuts(actions: EditorShortcuts) {
       if (key === "v") return run(latest.current.paste);
       if (key === "d") return run(latest.current.duplicate);
       if (key === "a") return run(latest.current.selectAll);
+      if (key === "g") return run(latest.current.group);
     }
     window.addEventListener("keydown", onKeyDown);
     return () => window.removeEventListener("keydown", onKeyDown);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
-import { handleEditorRun } from "./editor-run";
+import { handleEditorNodeRun, handleEditorRun } from "./editor-run";
 import { testCaller } from "@/server/api/testing/test-caller";
 
 function runRequest(pipelineId: string, body: unknown, signal?: AbortSignal) {
@@ -78,5 +78,42 @@ describeEachDatabase("editor run route", (getDb) => {
     expect(JSON.stringify(body.problems)).toContain("answer");
 
     expect((await handleEditorRun(runRequest("missing", { question: "Anything?" }), ctx(), "missing")).status).toBe(404);
+  });
+
+  it("runs one node after the nodes before it, and then alone on the inputs that run gave it, writing no Run", async () => {
+    const runsBefore = await getDb().run.count({ where: { workspaceId } });
+    const question = "When must the landlord start an urgent repair?";
+    const upstream = await handleEditorNodeRun(runRequest(pipelineId, { question, nodeId: "retrieve" }), ctx(), pipelineId);
+    expect(upstream.status).toBe(200);
+    const events = await readEvents(upstream);
+    expect(events.filter(([type]) => type === "node.start").map(([, data]) => data.nodeId)).toEqual(["question", "retrieve"]);
+    const end = events.at(-1)![1];
+    expect(end).toMatchObject({ type: "run.end", status: "answered" });
+    const passages = (end.output as { passages: unknown[] }).passages;
+    expect(passages.length).toBeGreaterThan(0);
+
+    const queryEnd = events.find(([type, data]) => type === "node.end" && data.nodeId === "question")![1];
+    const query = (queryEnd.outputs as { query: unknown }).query;
+    const alone = await handleEditorNodeRun(runRequest(pipelineId, { question, nodeId: "answer", inputs: { query, passages } }), ctx(), pipelineId);
+    const aloneEvents = await readEvents(alone);
+    expect(aloneEvents.filter(([type]) => type === "node.start").map(([, data]) => data.nodeId)).toEqual(["answer"]);
+    const answer = (aloneEvents.at(-1)![1].output as { answer: { text: string; citations: unknown[] } }).answer;
+    expect(answer.citations.length).toBeGreaterThan(0);
+    expect(await getDb().run.count({ where: { workspaceId } })).toBe(runsBefore);
+  });
+
+  it("refuses, before streaming, pinned inputs that do not fit and a node that is not there", async () => {
+    const bad = await handleEditorNodeRun(
+      runRequest(pipelineId, { question: "Q?", nodeId: "answer", inputs: { query: { question: "Q?", history: [] }, passages: "none" } }),
+      ctx(),
+      pipelineId,
+    );
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/input "passages" is not a valid/);
+    const missing = await handleEditorNodeRun(runRequest(pipelineId, { question: "Q?", nodeId: "ghost" }), ctx(), pipelineId);
+    expect(missing.status).toBe(400);
+    expect(JSON.stringify(await missing.json())).toContain('no node \\"ghost\\"');
+    const noNode = await handleEditorNodeRun(runRequest(pipelineId, { question: "Q?" }), ctx(), pipelineId);
+    expect(((await noNode.json()) as { error: string }).error).toMatch(/nodeId/);
   });
 });

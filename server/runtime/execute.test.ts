@@ -4,7 +4,7 @@ import { defineNodeSpec } from "@/nodes/define";
 import type { Graph } from "@/nodes/graph";
 import { ports } from "@/nodes/ports";
 import type { RunEvent, SpanRecord } from "./events";
-import { executeGraph, GraphInvalidError, type ExecuteOptions } from "./execute";
+import { executeGraph, executePlan, GraphInvalidError, NodeInputsError, planNodeRun, type ExecuteOptions } from "./execute";
 import { defineRun, type KnowledgeStore } from "./node-context";
 import { implLookup } from "./registry";
 
@@ -219,5 +219,48 @@ describe("executeGraph", () => {
     const result = await executeGraph(twoBranches, options({ signal: controller.signal, onSpan: (s) => spans.push(s) }));
     expect(result.status).toBe("cancelled");
     expect(spans).toEqual([]);
+  });
+});
+
+describe("planNodeRun", () => {
+  it("runs one node alone on pinned inputs, its outputs being the run's output", async () => {
+    timeline.length = 0;
+    const events: RunEvent[] = [];
+    const plan = planNodeRun(twoBranches, { nodeId: "join", inputs: { a: "x", b: "y" } }, impls);
+    const result = await executePlan(plan, options({ onEvent: (e) => events.push(e) }));
+    expect(result).toMatchObject({ status: "answered", output: { text: "x+y" } });
+    expect(events.filter((e) => e.type === "node.start").map((e) => ("nodeId" in e ? e.nodeId : ""))).toEqual(["join"]);
+    expect(timeline).toEqual([]);
+  });
+
+  it("without pinned inputs runs the node and everything upstream of it, nothing downstream", async () => {
+    const events: RunEvent[] = [];
+    const result = await executePlan(planNodeRun(twoBranches, { nodeId: "left" }, impls), options({ onEvent: (e) => events.push(e) }));
+    expect(result).toMatchObject({ status: "answered", output: { text: "q/left" } });
+    const started = events.flatMap((e) => (e.type === "node.start" ? [e.nodeId] : []));
+    expect(started).toEqual(["in", "left"]);
+  });
+
+  it("refuses a missing or ill-typed pinned input, an unknown node, and a broken upstream path", () => {
+    expect(() => planNodeRun(twoBranches, { nodeId: "join", inputs: { a: "x" } }, impls)).toThrow(
+      new NodeInputsError(['Node "join" (test.join): input "b" has no value: run the pipeline first, or run this node with the nodes before it']),
+    );
+    expect(() => planNodeRun(twoBranches, { nodeId: "join", inputs: { a: "x", b: 3 } }, impls)).toThrow(/input "b" is not a valid Text value/);
+    expect(() => planNodeRun(twoBranches, { nodeId: "nope", inputs: {} }, impls)).toThrow(GraphInvalidError);
+    const broken = graphOf({ in: { type: "test.source" }, join: { type: "test.join" }, out: { type: "test.sink" } }, [["in", "text", "join", "a"]]);
+    expect(() => planNodeRun(broken, { nodeId: "join" }, impls)).toThrow(/input_unwired|"b"/);
+  });
+
+  it("runs a graph whose nodes sit in groups beside notes, as if they were not there", async () => {
+    const annotated: Graph = {
+      ...twoBranches,
+      nodes: twoBranches.nodes.map((n) => (n.id === "left" || n.id === "right" ? { ...n, parentId: "g" } : n)),
+      annotations: [
+        { kind: "group", id: "g", position: { x: 0, y: 0 }, size: { width: 400, height: 300 }, label: "Branches" },
+        { kind: "note", id: "n", position: { x: 0, y: 400 }, size: { width: 200, height: 100 }, text: "Both sleep", parentId: "g" },
+      ],
+    };
+    expect(await executeGraph(annotated, options())).toMatchObject({ status: "answered", output: { text: "q/left+q/right" } });
+    expect(await executePlan(planNodeRun(annotated, { nodeId: "left" }, impls), options())).toMatchObject({ output: { text: "q/left" } });
   });
 });

@@ -75,44 +75,141 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function plan(graph: Graph, impls: ImplLookup): { states: Map<string, NodeState>; exit: NodeState } {
-  const validation = validateGraph(graph, (type) => impls(type)?.spec);
-  if (!validation.ok) throw new GraphInvalidError(validation.problems);
+function stateFor(node: GraphNode, impl: AnyNodeImpl, config: Record<string, unknown>): NodeState {
+  return {
+    node,
+    impl,
+    name: `Node "${node.label || node.id}" (${node.type})`,
+    config,
+    inputs: {},
+    waiting: 0,
+    blocked: false,
+    outgoing: [],
+    phase: "waiting",
+    startedMs: 0,
+    ordinal: 0,
+    timer: undefined,
+    controller: undefined,
+    abortReason: undefined,
+    logs: undefined,
+    tokens: 0,
+  };
+}
+
+/** One node state per node and each wire counted at both ends; the nodes' specs and configs were checked by the caller. */
+function wire(nodes: GraphNode[], edges: GraphEdge[], configs: ReadonlyMap<string, Record<string, unknown>>, impls: ImplLookup): Map<string, NodeState> {
   const states = new Map<string, NodeState>();
-  let exit: NodeState | undefined;
-  for (const node of validation.graph.nodes) {
+  for (const node of nodes) {
     const impl = impls(node.type);
-    const config = validation.configs.get(node.id);
-    // Both exist: the validation above looked each node's spec up through `impls` and parsed its config.
+    const config = configs.get(node.id);
+    // Both exist: validation looked each node's spec up through `impls` and parsed its config.
     if (!impl || !config) throw new Error(`Node "${node.id}" passed validation without an implementation`);
-    const state: NodeState = {
-      node,
-      impl,
-      name: `Node "${node.label || node.id}" (${node.type})`,
-      config,
-      inputs: {},
-      waiting: 0,
-      blocked: false,
-      outgoing: [],
-      phase: "waiting",
-      startedMs: 0,
-      ordinal: 0,
-      timer: undefined,
-      controller: undefined,
-      abortReason: undefined,
-      logs: undefined,
-      tokens: 0,
-    };
-    states.set(node.id, state);
-    if (impl.spec.role === "exit") exit = state;
+    states.set(node.id, stateFor(node, impl, config));
   }
-  for (const edge of validation.graph.edges) {
+  for (const edge of edges) {
     states.get(edge.source)?.outgoing.push(edge);
     const target = states.get(edge.target);
     if (target) target.waiting++;
   }
+  return states;
+}
+
+function plan(graph: Graph, impls: ImplLookup): { states: Map<string, NodeState>; exit: NodeState } {
+  const validation = validateGraph(graph, (type) => impls(type)?.spec);
+  if (!validation.ok) throw new GraphInvalidError(validation.problems);
+  const states = wire(validation.graph.nodes, validation.graph.edges, validation.configs, impls);
+  const exit = [...states.values()].find((state) => state.impl.spec.role === "exit");
   if (!exit) throw new Error("A validated graph has no exit node");
   return { states, exit };
+}
+
+/** One node of a pipeline to run on its own (the editor's "Run this node"). */
+export interface NodeRunTarget {
+  nodeId: string;
+  /** Values for the node's inputs, e.g. what they were in the last run. Without them, the nodes upstream of it run first. */
+  inputs?: Record<string, unknown>;
+}
+
+/** A pinned input that is missing or does not fit its port. */
+export class NodeInputsError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join("; "));
+    this.name = "NodeInputsError";
+  }
+}
+
+/** A part of a pipeline, planned and ready to execute once. */
+export interface PartialPlan {
+  states: Map<string, NodeState>;
+  exit: NodeState;
+}
+
+/** Problems about the pipeline as a whole, which a part of it run on its own does not have to solve. */
+const wholePipelineCodes = new Set<GraphProblem["code"]>(["no_entry", "no_exit", "multiple_exits"]);
+
+function upstreamOf(graph: Graph, nodeId: string): Set<string> {
+  const into = new Map<string, string[]>();
+  for (const edge of graph.edges) into.set(edge.target, [...(into.get(edge.target) ?? []), edge.source]);
+  const seen = new Set<string>();
+  const stack = [nodeId];
+  for (let id = stack.pop(); id !== undefined; id = stack.pop()) {
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...(into.get(id) ?? []));
+  }
+  return seen;
+}
+
+/**
+ * Plans a run of one node: with pinned inputs, that node alone; without, the node and everything
+ * upstream of it. The node is the run's exit, so its outputs are the run's output. The part is
+ * validated like a whole pipeline except for having an entry and an exit; pinned inputs are checked
+ * against their ports' schemas.
+ */
+export function planNodeRun(graph: Graph, target: NodeRunTarget, impls: ImplLookup = getImpl): PartialPlan {
+  const node = graph.nodes.find((n) => n.id === target.nodeId);
+  if (!node) throw new GraphInvalidError([{ code: "missing_node", message: `The pipeline has no node "${target.nodeId}"`, nodeId: target.nodeId }]);
+  const keep = target.inputs ? new Set([node.id]) : upstreamOf(graph, node.id);
+  // Groups and notes are not part of what runs: members leave their frames behind.
+  const part: Graph = {
+    schemaVersion: graph.schemaVersion,
+    nodes: graph.nodes.filter((n) => keep.has(n.id)).map(({ parentId: _frame, ...n }) => n),
+    edges: graph.edges.filter((e) => keep.has(e.source) && keep.has(e.target)),
+  };
+  const lookup = (type: string) => impls(type)?.spec;
+  const validation = validateGraph(part, lookup);
+  const problems = validation.ok
+    ? []
+    : validation.problems.filter((p) => !wholePipelineCodes.has(p.code) && !(target.inputs && p.code === "input_unwired"));
+  if (problems.length > 0) throw new GraphInvalidError(problems);
+  // Every config parses: a node whose config did not would have left a problem above.
+  const configs = new Map(part.nodes.map((n) => [n.id, lookup(n.type)!.config.parse(n.config) as Record<string, unknown>]));
+  const states = wire(part.nodes, part.edges, configs, impls);
+  const exit = states.get(node.id)!;
+  if (target.inputs) exit.inputs = pinnedInputs(exit, target.inputs);
+  return { states, exit };
+}
+
+function pinnedInputs(state: NodeState, values: Record<string, unknown>): Record<string, unknown> {
+  const problems: string[] = [];
+  const inputs: Record<string, unknown> = {};
+  for (const [port, def] of Object.entries(state.impl.spec.inputs)) {
+    const value = values[port];
+    if (value === undefined) {
+      if (!def.optional) problems.push(`input "${port}" has no value: run the pipeline first, or run this node with the nodes before it`);
+      continue;
+    }
+    const parsed = portValueSchemas[def.type].safeParse(value);
+    if (parsed.success) inputs[port] = parsed.data;
+    else {
+      const issue = parsed.error.issues[0];
+      const where = issue.path.length > 0 ? ` at ${issue.path.join(".")}` : "";
+      problems.push(`input "${port}" is not a valid ${def.label} value${where}: ${issue.message}`);
+    }
+  }
+  for (const port of Object.keys(values)) if (!(port in state.impl.spec.inputs)) problems.push(`there is no input "${port}"`);
+  if (problems.length > 0) throw new NodeInputsError(problems.map((p) => `${state.name}: ${p}`));
+  return inputs;
 }
 
 /** Checks a node's outputs against its ports' schemas; returns the parsed values or what is wrong. */
@@ -340,6 +437,10 @@ class Execution {
 }
 
 export async function executeGraph(graph: Graph, options: ExecuteOptions): Promise<ExecuteResult> {
-  const { states, exit } = plan(graph, options.impls ?? getImpl);
+  return executePlan(plan(graph, options.impls ?? getImpl), options);
+}
+
+/** Runs a plan (a whole graph's, or `planNodeRun`'s); a plan runs once. */
+export function executePlan({ states, exit }: PartialPlan, options: ExecuteOptions): Promise<ExecuteResult> {
   return new Promise<ExecuteResult>((resolve) => new Execution(states, exit, options, resolve).begin());
 }

@@ -2,20 +2,21 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useReactFlow, type XYPosition } from "@xyflow/react";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { toast } from "sonner";
 import { getSpec, nodeSpecs } from "@/nodes/registry";
 import { validateGraph } from "@/nodes/validate";
 import { layoutPositions } from "@/components/editor/auto-layout";
-import { loadFragment, storeFragment } from "@/components/editor/clipboard";
+import { fragmentOrigin, loadFragment, storeFragment } from "@/components/editor/clipboard";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
 import { EditorDock } from "@/components/editor/editor-dock";
 import { EditorToolbar, type SaveState } from "@/components/editor/editor-toolbar";
 import { FlowCanvas } from "@/components/editor/flow-canvas";
-import { CARD_ANCHOR, flowToGraph, graphToFlow, inputsFromOutputs } from "@/components/editor/flow-graph";
+import type { AnnotationActions } from "@/components/editor/annotation-nodes";
+import { CARD_ANCHOR, flowToGraph, graphToFlow, inputsFromOutputs, isStep } from "@/components/editor/flow-graph";
 import { ImportDialog } from "@/components/editor/import-dialog";
 import { clearBackup, readBackup, writeBackup } from "@/components/editor/local-backup";
-import { NodePanel } from "@/components/editor/node-panel";
 import { problemsByNode } from "@/components/editor/node-problems";
 import { NodeSearchDialog } from "@/components/editor/node-search-dialog";
 import { Palette } from "@/components/editor/palette";
@@ -33,6 +34,12 @@ import { useTRPC } from "../../_trpc/client";
 import { errorCode, errorMessage } from "../../_trpc/error-message";
 import type { RouterOutputs } from "../../_trpc/outputs";
 import { useRunStream } from "../../_run/use-run-stream";
+import { useNodeRun } from "./use-node-run";
+
+// The node panel (config forms, pickers, the trial runner) is not needed to open the canvas: it loads
+// when the browser is first idle, or on the first selection if that comes sooner.
+const loadNodePanel = () => import("@/components/editor/node-panel").then((m) => m.NodePanel);
+const NodePanel = dynamic(loadNodePanel, { ssr: false });
 import { useVersionCompare } from "./use-version-compare";
 
 type Loaded = RouterOutputs["pipeline"]["get"];
@@ -85,13 +92,28 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const [imported, setImported] = useState<{ name: string; result: ImportResult } | null>(null);
   const canvasBox = useRef<HTMLDivElement>(null);
 
-  const knowledgeBases = useQuery(trpc.knowledgeBase.list.queryOptions());
-  const credentials = useQuery(trpc.credential.list.queryOptions());
+  // What only the node panel and the version list need is fetched once the canvas is up and the
+  // browser idle: on a large graph those requests would otherwise compete with the first render.
+  const [settledIn, setSettledIn] = useState(false);
+  useEffect(() => {
+    const id = window.requestIdleCallback(
+      () => {
+        setSettledIn(true);
+        void loadNodePanel();
+      },
+      { timeout: 2000 },
+    );
+    return () => window.cancelIdleCallback(id);
+  }, []);
+  const knowledgeBases = useQuery({ ...trpc.knowledgeBase.list.queryOptions(), enabled: settledIn });
+  const credentials = useQuery({ ...trpc.credential.list.queryOptions(), enabled: settledIn });
+  const localModels = useQuery({ ...trpc.localModel.list.queryOptions(), enabled: settledIn });
   const saveDraft = useMutation(trpc.pipeline.saveDraft.mutationOptions());
   const publish = useMutation(trpc.pipeline.publish.mutationOptions());
   const restoreVersion = useMutation(trpc.pipeline.restoreVersion.mutationOptions());
   const run = useRunStream(pipelineId);
-  const history = useVersionCompare(pipelineId, comparison, settledGraph);
+  const nodeRun = useNodeRun(pipelineId);
+  const history = useVersionCompare(pipelineId, comparison, settledGraph, settledIn);
 
   const dirty = settledJson !== savedJson;
   const saveState: SaveState = saveDraft.isPending ? "saving" : conflict ? "conflict" : dirty ? "dirty" : "saved";
@@ -100,9 +122,14 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     if (backup) toast.info("Restored edits that were not saved before this page closed.", { id: "backup-restored" });
   }, [backup]);
 
-  // Positions do not change validity: dragging a card must not re-validate.
+  // Positions, groups and notes do not change validity: dragging a card or writing a note must not re-validate.
   const structureJson = useMemo(
-    () => JSON.stringify({ ...settledGraph, nodes: settledGraph.nodes.map((node) => ({ ...node, position: { x: 0, y: 0 } })) }),
+    () =>
+      JSON.stringify({
+        ...settledGraph,
+        annotations: undefined,
+        nodes: settledGraph.nodes.map((node) => ({ ...node, position: { x: 0, y: 0 }, parentId: undefined })),
+      }),
     [settledGraph],
   );
   // The server validated the draft it sent: until the first edit, its problems are the canvas' problems.
@@ -185,7 +212,13 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
 
   async function startRun() {
     if (!(await flushed())) return;
+    nodeRun.clear();
     void run.start({ question: question.trim() });
+  }
+
+  async function runNode(nodeId: string, inputs?: Record<string, unknown>) {
+    if (!(await flushed())) return;
+    void nodeRun.start({ nodeId, question: question.trim(), ...(inputs ? { inputs } : {}) });
   }
 
   async function startPublish(input: { note: string; slug: string }) {
@@ -241,7 +274,8 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     const fragment = draft.copy();
     if (!fragment) return false;
     storeFragment(fragment);
-    toast.success(`Copied ${fragment.nodes.length} node${fragment.nodes.length === 1 ? "" : "s"}`, { id: "clipboard" });
+    const count = fragment.nodes.length + fragment.annotations.length;
+    toast.success(`Copied ${count} item${count === 1 ? "" : "s"}`, { id: "clipboard" });
     return true;
   }, [draft]);
 
@@ -253,7 +287,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     }
     const selected = draft.nodes.some((n) => n.selected);
     // Pasting right after copying offsets the copy; pasting elsewhere centres it in view.
-    const first = fragment.nodes[0].position;
+    const first = fragmentOrigin(fragment);
     const centre = viewCentre();
     const offset = selected || !centre ? { x: PASTE_OFFSET, y: PASTE_OFFSET } : { x: centre.x - first.x, y: centre.y - first.y };
     draft.paste(fragment, offset);
@@ -268,6 +302,20 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
       toast.error(`Auto-layout failed: ${(error as Error).message}`);
     }
   }, [draft, fitView]);
+
+  const groupSelection = useCallback(() => {
+    if (!draft.groupSelected()) toast.info("Select the nodes or notes to group first (drag a box with Shift, or Ctrl+click).", { id: "group" });
+  }, [draft]);
+
+  const addNote = useCallback(() => {
+    const centre = viewCentre();
+    if (centre) draft.addNote({ x: centre.x - 110, y: centre.y - 70 });
+  }, [draft, viewCentre]);
+
+  const annotationActions = useMemo<AnnotationActions>(
+    () => ({ update: draft.updateAnnotation, ungroup: draft.ungroup, onResizeStart: draft.onResizeStart }),
+    [draft.updateAnnotation, draft.ungroup, draft.onResizeStart],
+  );
 
   const focusNode = useCallback(
     (nodeId: string) => {
@@ -292,6 +340,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     },
     selectAll: draft.selectAll,
     search: () => setSearchOpen(true),
+    group: groupSelection,
   });
 
   function exportFile() {
@@ -306,25 +355,34 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   }
 
   const progress = run.progress;
+  // What each node did last: in the whole run, or in a later trial of it (or of a node after it).
+  const nodeResults = useMemo(() => ({ ...progress?.nodes, ...nodeRun.results }), [progress, nodeRun.results]);
   const overlay = useMemo<CanvasOverlay>(() => {
     const runStates: Record<string, NodeRunState> = {};
-    for (const [nodeId, state] of Object.entries(progress?.nodes ?? {})) runStates[nodeId] = state;
+    for (const [nodeId, state] of Object.entries(nodeResults)) runStates[nodeId] = state;
     const diff: CanvasOverlay["diff"] = {};
     if (comparison?.to === 0 && history.diff) {
       for (const n of history.diff.addedNodes) diff[n.id] = "added";
       for (const n of history.diff.changedNodes) diff[n.id] = "changed";
     }
     return { runStates, problems: problemsByNode(problems), diff };
-  }, [problems, progress, comparison, history.diff]);
+  }, [problems, nodeResults, comparison, history.diff]);
 
   const selected = draft.nodes.filter((n) => n.selected);
-  const selectedNode = selected.length === 1 ? selected[0] : null;
+  const selectedStep = selected.length === 1 && isStep(selected[0]) ? selected[0] : null;
+  // The panel shows a node's data, not its position: dragging the selected card must not rebuild it every frame.
+  const selectedId = selectedStep?.id;
+  const selectedData = selectedStep?.data;
+  const selectedNode = useMemo(
+    () => (selectedId && selectedData ? { id: selectedId, data: selectedData } : null),
+    [selectedId, selectedData],
+  );
   const lastRun = useMemo(() => {
-    if (!selectedNode || !progress?.nodes[selectedNode.id]) return undefined;
-    const outputsByNode = Object.fromEntries(Object.entries(progress.nodes).map(([id, n]) => [id, n.outputs]));
-    const { outputs, ...state } = progress.nodes[selectedNode.id];
+    if (!selectedNode || !nodeResults[selectedNode.id]) return undefined;
+    const outputsByNode = Object.fromEntries(Object.entries(nodeResults).map(([id, n]) => [id, n.outputs]));
+    const { outputs, ...state } = nodeResults[selectedNode.id];
     return { state, outputs, inputs: inputsFromOutputs(selectedNode.id, draft.edges, outputsByNode) };
-  }, [selectedNode, progress, draft.edges]);
+  }, [selectedNode, nodeResults, draft.edges]);
 
   // The dock's contents are built only when what they show changes, not on every drag frame.
   const startRunRef = useRef(startRun);
@@ -358,6 +416,37 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     [history.versions, history.diff, comparison, restoring],
   );
 
+  const runNodeRef = useRef(runNode);
+  runNodeRef.current = runNode;
+  const kbOptions = useMemo(() => knowledgeBases.data?.map((kb) => ({ id: kb.id, name: kb.name })), [knowledgeBases.data]);
+  const providerOptions = useMemo(
+    () => credentials.data?.map((c) => ({ id: c.id, name: `${c.name} (${c.provider})`, models: c.models })),
+    [credentials.data],
+  );
+  const trial = selectedNode && nodeRun.trial?.nodeId === selectedNode.id ? nodeRun.trial : null;
+  const { updateNodeData, removeNodes } = draft;
+  const nodePanel = useMemo(
+    () =>
+      selectedNode && (
+        <NodePanel
+          key={selectedNode.id}
+          node={selectedNode}
+          spec={getSpec(selectedNode.data.nodeType)}
+          lastRun={lastRun}
+          knowledgeBases={kbOptions}
+          providers={providerOptions}
+          localModels={localModels.data}
+          onConfigChange={(config) => updateNodeData(selectedNode.id, { config })}
+          onLabelChange={(label) => updateNodeData(selectedNode.id, { label: label || undefined })}
+          onDelete={() => removeNodes([selectedNode.id])}
+          onClose={() => select(null)}
+          trial={trial}
+          onRunNode={(inputs) => void runNodeRef.current(selectedNode.id, inputs)}
+        />
+      ),
+    [selectedNode, lastRun, kbOptions, providerOptions, localModels.data, trial, updateNodeData, removeNodes, select],
+  );
+
   const origin = typeof window === "undefined" ? "" : window.location.origin;
   const onSave = useCallback(() => void save(false), [save]);
   const onPublish = useCallback(() => {
@@ -382,6 +471,8 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
         onSearch={() => setSearchOpen(true)}
         onLayout={() => void layout()}
         onToggleSnap={() => setSnapToGrid((on) => !on)}
+        onAddNote={addNote}
+        onGroup={groupSelection}
         onExport={exportFile}
         onImportFile={(file) => void importFile(file)}
       />
@@ -399,6 +490,8 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
               onNodesChange={draft.onNodesChange}
               onEdgesChange={draft.onEdgesChange}
               onNodeDragStart={draft.onDragStart}
+              onNodeDragStop={draft.onDragStop}
+              annotationActions={annotationActions}
               onConnect={draft.connect}
               onDropNode={draft.addNode}
             />
@@ -410,20 +503,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
             versions={versionsPanel}
           />
         </div>
-        {selectedNode && (
-          <NodePanel
-            key={selectedNode.id}
-            node={selectedNode}
-            spec={getSpec(selectedNode.data.nodeType)}
-            lastRun={lastRun}
-            knowledgeBases={knowledgeBases.data?.map((kb) => ({ id: kb.id, name: kb.name }))}
-            providers={credentials.data?.map((c) => ({ id: c.id, name: `${c.name} (${c.provider})`, models: c.models }))}
-            onConfigChange={(config) => draft.updateNodeData(selectedNode.id, { config })}
-            onLabelChange={(label) => draft.updateNodeData(selectedNode.id, { label: label || undefined })}
-            onDelete={() => draft.removeNodes([selectedNode.id])}
-            onClose={() => draft.select(null)}
-          />
-        )}
+        {nodePanel}
       </div>
       <NodeSearchDialog open={searchOpen} onOpenChange={setSearchOpen} specs={nodeSpecs} onPick={addAtCentre} />
       <ImportDialog

@@ -7,10 +7,10 @@ import { diffGraphs, type GraphDiff } from "@/components/editor/graph-diff";
 import type { Comparison } from "@/components/editor/versions-panel";
 import { useTRPC } from "../../_trpc/client";
 
-/** The version list, and the diff between the two versions being compared (0 = the draft on the canvas). */
-export function useVersionCompare(pipelineId: string, comparison: Comparison | null, draft: Graph) {
+/** The version list (once `enabled`), and the diff between the two versions being compared (0 = the draft on the canvas). */
+export function useVersionCompare(pipelineId: string, comparison: Comparison | null, draft: Graph, enabled: boolean) {
   const trpc = useTRPC();
-  const versions = useQuery(trpc.pipeline.versions.queryOptions({ id: pipelineId }));
+  const versions = useQuery({ ...trpc.pipeline.versions.queryOptions({ id: pipelineId }), enabled });
   // Published versions never change, so each is fetched once; 0 (the draft) is read from the canvas.
   const versionQuery = (number: number | undefined) => ({
     ...trpc.pipeline.version.queryOptions({ id: pipelineId, number: number || 1 }),

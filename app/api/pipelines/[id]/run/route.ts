@@ -1,4 +1,4 @@
-import { requestContext } from "@/server/auth/context";
+import { consoleRoute } from "@/server/auth/context";
 import { handleEditorRun } from "@/server/api/editor-run";
 
 export const runtime = "nodejs";
@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return handleEditorRun(request, await requestContext(request), id);
+  return consoleRoute(request, "editor", (ctx) => handleEditorRun(request, ctx, id));
 }
