@@ -21,7 +21,8 @@ async function offlineThreshold(config: z.output<typeof spec.config>, ctx: NodeC
     ctx.log(`offline: this run has no workspace data to calibrate on; using the minimum coverage ${percent(config.minCoverage)}`);
     return config.minCoverage;
   }
-  const { threshold, fitted } = calibration;
+  const { threshold, fitted, refitting } = calibration;
+  if (refitting) ctx.log(`offline: the base changed since its threshold was fitted; using ${percent(threshold)} while a new fit runs`);
   if (fitted) {
     ctx.log(
       `offline: calibrated the threshold on the base: ${percent(threshold)} refuses ${percent(config.targetFalseRefusal)} of ${fitted.inDomain} pseudo-questions from its own sentences ` +
