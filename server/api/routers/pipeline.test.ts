@@ -109,14 +109,14 @@ describeEachDatabase("pipeline router", (getDb) => {
   it("publishes immutable versions and points one endpoint at the newest", async () => {
     const { id } = await caller().pipeline.create({ name: "Tenancy answers, published", from: "example" });
     const first = await caller().pipeline.publish({ id, note: "first" });
-    expect(first).toEqual({ versionNumber: 1, slug: "tenancy-answers-published", url: "/api/v1/pipelines/tenancy-answers-published/run" });
+    expect(first).toEqual({ versionNumber: 1, slug: "tenancy-answers-published", url: "/api/v1/pipelines/tenancy-answers-published/run", served: true });
 
     // Change the draft after publishing: version 1 must not change with it.
     const draft = (await caller().pipeline.get({ id })).draft;
     const moved: Graph = { ...draft.graph, nodes: draft.graph.nodes.map((node) => ({ ...node, position: { x: node.position.x + 10, y: 0 } })) };
     await caller().pipeline.saveDraft({ id, graph: moved, revision: draft.revision });
     const second = await caller().pipeline.publish({ id });
-    expect(second).toMatchObject({ versionNumber: 2, slug: "tenancy-answers-published" });
+    expect(second).toMatchObject({ versionNumber: 2, slug: "tenancy-answers-published", served: true });
 
     const opened = await caller().pipeline.get({ id });
     expect(opened.versions.map((version) => [version.number, version.note])).toEqual([
@@ -133,6 +133,11 @@ describeEachDatabase("pipeline router", (getDb) => {
       versionNumber: 2,
       urlPath: first.url,
     });
+
+    // Publishing without serving keeps the endpoint pinned where it was.
+    const unserved = await caller().pipeline.publish({ id, serve: false });
+    expect(unserved).toMatchObject({ versionNumber: 3, served: false });
+    expect((await caller().pipeline.get({ id })).endpoint).toEqual({ slug: "tenancy-answers-published", versionNumber: 2 });
 
     // Another pipeline of the same name gets the next free slug; a taken slug is refused.
     const { id: twin } = await caller().pipeline.create({ name: "Tenancy answers, published", from: "example" });
