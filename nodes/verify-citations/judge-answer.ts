@@ -9,7 +9,7 @@ import { judgeWithClassifier } from "./local-judge";
 import { judgeWithModel } from "./model-judge";
 
 export type JudgeMode =
-  | { mode: "offline"; threshold: number }
+  | { mode: "offline"; threshold: number; minCoverage: number }
   | { mode: "provider"; providers: ModelProviders; ref: ProviderRef; prompt: string; signal?: AbortSignal }
   | { mode: "local"; classifier: PairClassifier; signal?: AbortSignal };
 
@@ -26,7 +26,7 @@ export async function judgeAnswer(answer: Answer, passages: Passage[], judge: Ju
   const judged =
     judge.mode === "offline"
       ? items.map((item) =>
-          item.passages.length === 0 ? { label: "neutral" as const, score: 0 } : judgeSupport(item.sentence, item.passages.join("\n\n"), { threshold: judge.threshold }),
+          item.passages.length === 0 ? { label: "neutral" as const, score: 0 } : judgeSupport(item.sentence, item.passages.join("\n\n"), { threshold: judge.threshold, minCoverage: judge.minCoverage }),
         )
       : judge.mode === "local"
         ? await judgeWithClassifier(judge.classifier, items, judge.signal)

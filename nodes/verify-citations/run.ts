@@ -40,7 +40,7 @@ export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {
       ? { mode: "provider", providers: ctx.providers, ref: config.provider, prompt: config.prompt, signal: ctx.signal }
       : config.mode === "local" && config.localModel
         ? { mode: "local", classifier: await ctx.providers.localClassifier(config.localModel, "nli"), signal: ctx.signal }
-        : { mode: "offline", threshold: config.threshold };
+        : { mode: "offline", threshold: config.threshold, minCoverage: config.minCoverage };
   const verdict = await judgeAnswer(inputs.answer, inputs.passages, judge);
   const failed = failing(verdict).length;
   ctx.log(`${judgeNames[judge.mode]}: ${verdict.sentences.length - failed} of ${verdict.sentences.length} sentence(s) supported`, {

@@ -5,8 +5,10 @@ import { optional, ports } from "../ports";
 import { judgePromptDefault } from "./prompt";
 import { generatePromptDefault } from "../generate-cited/prompt";
 
-/** Offline: a sentence scoring at least this is entailed (tuned on the dev NLI sets; see scripts/bench-verify.ts). */
+/** Offline: a sentence scoring at least this is entailed. The score is a calibrated probability (calibration.ts), so 0.5 is "more likely supported than not"; scripts/bench-verify.ts shows how the figures move around it. */
 export const DEFAULT_SUPPORT_THRESHOLD = 0.5;
+/** Offline: below this share of a sentence's content words in its passages, the passages are about something else. */
+export const DEFAULT_MIN_COVERAGE = 0.1;
 
 export const failurePolicies = ["flag", "drop", "regenerate", "refuse"] as const;
 
@@ -20,8 +22,10 @@ export const spec = defineNodeSpec({
     "contradiction with a score. Provider mode: an LLM judge reads each sentence with its passages. Local mode: an NLI " +
     "model from a registered ONNX folder (Settings → Local models) reads the cited passages as premise and the sentence " +
     "as hypothesis; the score is its probability of entailment. Offline mode: a " +
-    "heuristic, no model: the share of the sentence's content found in the passages, lowered for a number or name the " +
-    "passages do not state, with a negation, an opposite direction (more/less) or a swapped antonym on one side only read as a " +
+    "heuristic, no model: the share of the sentence's content found in the passages and the cues of a different statement (a " +
+    "negation, an opposite direction such as more/less, or an absolute word such as \"only\" on one side only) weighed into a " +
+    "probability calibrated per language on public NLI sets; a number the passages do not state, a swapped antonym, or too little " +
+    "in common fails outright, and a cue on an otherwise matching clause reads as a " +
     "contradiction; it cannot follow paraphrase or inference. A sentence that is not entailed fails, and the policy " +
     "decides: flag it (shown, marked), drop it, regenerate the answer once with the verdicts as feedback (provider " +
     "mode), or refuse the whole answer. An answer left with no sentence is a refusal.",
@@ -44,6 +48,18 @@ export const spec = defineNodeSpec({
         .max(1)
         .default(DEFAULT_SUPPORT_THRESHOLD)
         .meta({ title: "Support threshold (offline)", description: "A sentence scoring at least this is entailed. Higher is stricter." }),
+      minCoverage: z
+        .number()
+        .min(0)
+        .max(1)
+        .default(DEFAULT_MIN_COVERAGE)
+        .meta({
+          title: "Minimum content found (offline)",
+          description:
+            "A sentence with less than this share of its content words in its cited passages fails, whatever its score. The default " +
+            "tolerates paraphrase (supported claims often share a quarter of their words); raise it when a model writes the answer, " +
+            "so an invented sentence on the passage's topic fails too.",
+        }),
     })
     .superRefine(requireProviderInProviderMode)
     .superRefine(requireLocalModelInLocalMode)

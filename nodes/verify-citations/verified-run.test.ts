@@ -69,7 +69,7 @@ describeEachDatabase("a verified provider run", (getDb) => {
   it("answers with the provider, judges each sentence, and returns the verdicts", async () => {
     const db = getDb();
     mock.script({
-      content: "A landlord selling the home must give 60 days' notice [1]. The landlord may also repaint the house every month [1].",
+      content: "A landlord selling the home must give 60 days' notice [1]. The landlord may also repaint the house every 7 months [1].",
       usage: { prompt: 120, completion: 25 },
     });
     const traceWriter = createTraceWriter({ write: spanWriter(db) });

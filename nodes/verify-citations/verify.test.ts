@@ -75,7 +75,8 @@ afterAll(() => mock.close());
 
 describe("verify.citations", () => {
   const breakFee = "A tenant who leaves a fixed-term lease early must pay a break fee.";
-  const invented = "The landlord must repaint the whole house every two years.";
+  // Invented, with a number no passage states: the offline check catches that (an on-topic invention without one reads as supported in English).
+  const invented = "The landlord must repaint the whole house every seven years.";
 
   async function verify(answer: Answer, config: Record<string, unknown>, ctx = recordingContext()) {
     return impl.run({ inputs: { answer, passages, query: { question: "What if I leave early?", history: [] } }, config: spec.config.parse(config), ctx });
@@ -89,6 +90,15 @@ describe("verify.citations", () => {
     expect(checked.sentences).toEqual([{ text: breakFee, markers: [1] }]);
     expect(checked.citations.map((c) => c.marker)).toEqual([1]);
     expect(checked.text).toBe(`${breakFee} [1]`);
+  });
+
+  it("offline: a raised content floor fails an on-topic invention that the paraphrase-tolerant default lets through", async () => {
+    const onTopic = "The landlord may also repaint the house every month.";
+    const answer = answerOf([{ text: breakFee, markers: [1] }, { text: onTopic, markers: [1] }]);
+    expect((await verify(answer, {})).verdict.sentences.map((s) => s.label)).toEqual(["entailment", "entailment"]);
+    const strict = await verify(answer, { minCoverage: 0.5 });
+    expect(strict.verdict.sentences.map((s) => s.label)).toEqual(["entailment", "neutral"]);
+    expect(strict.answer.sentences).toEqual([{ text: breakFee, markers: [1] }]);
   });
 
   it("offline: entails every quote of an extractive answer, so a strict pipeline does not refuse its own quotes", async () => {

@@ -13,7 +13,7 @@ export function strictGraph(knowledgeBaseId: string) {
       { id: "rerank", type: "select.rerank", column: 4, row: 0, config: { topK: 8 } },
       { id: "top", type: "select.topk", column: 5, row: 0, config: { topK: 4 } },
       { id: "answer", type: "generate.cited", column: 6, row: 0 },
-      { id: "verify", type: "verify.citations", column: 7, row: 0, config: { policy: "refuse" } },
+      { id: "verify", type: "verify.citations", column: 7, row: 0, config: { policy: "refuse", minCoverage: 0.3 } },
       { id: "merge", type: "merge.answer", column: 8, row: 1 },
       { id: "output", type: "output.answer", column: 9, row: 1 },
     ],
