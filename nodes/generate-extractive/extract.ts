@@ -1,11 +1,14 @@
 // The offline answerer: quotes the passage sentences that best cover the question, each cited.
 // Scoring is the share of the question's terms a sentence contains, each term weighted by how rare
 // it is among the candidate sentences, so "deposit" counts for more than "tenant" in a tenancy base,
-// and a question term found nowhere keeps every score low (and the answer a refusal).
+// and a question term found nowhere keeps every score low (and the answer a refusal). Once some
+// sentence supports an answer, quotes are chosen with their passage as context and with a preference
+// for the kind of answer asked for (both measured on CMRC 2018 with npm run bench:answer).
 import { composeText } from "@/nodes/generate-cited/compose";
 import type { Answer, Citation, Passage, Query } from "@/nodes/ports";
 import { splitSentences, type Sentence } from "@/server/knowledge/sentences";
 import { tokenize } from "@/server/knowledge/tokenize";
+import { answerType, holdsAnswerType } from "./answer-type";
 
 export const NO_SUPPORT = "No passage supports an answer to this question";
 
@@ -13,6 +16,11 @@ export const NO_SUPPORT = "No passage supports an answer to this question";
 const NEAR_DUPLICATE = 0.7;
 // A quote much weaker than the best one dilutes the answer rather than supporting it.
 const RELATIVE_TO_BEST = 0.7;
+// A question term missing from a sentence but present in its passage counts this much: the passage
+// names the topic once ("纽西兰鸡毛松…") and its later sentences answer about it ("树高可达55米").
+const CONTEXT = 0.5;
+// A quote holding the kind of answer asked for (a number for "多少", a date for "哪一年") scores this much more.
+const TYPE_BONUS = 1.2;
 
 export interface ExtractOptions {
   maxSentences: number;
@@ -25,7 +33,7 @@ interface Candidate {
   sentence: Sentence;
   terms: Set<string>;
   score: number;
-  /** How many distinct question terms the sentence contains. */
+  /** How many distinct question terms the sentence contains (or its passage, when context counts); 0 when the sentence has none itself. */
   matched: number;
 }
 
@@ -47,18 +55,34 @@ function candidates(passages: Passage[]): Candidate[] {
   );
 }
 
-function score(all: Candidate[], questionTerms: string[]): void {
+function score(all: Candidate[], questionTerms: string[], context: number): void {
+  const passageTerms = new Map<number, Set<string>>();
+  for (const c of all) {
+    const terms = passageTerms.get(c.passageIndex) ?? new Set<string>();
+    for (const term of c.terms) terms.add(term);
+    passageTerms.set(c.passageIndex, terms);
+  }
   const df = new Map<string, number>();
   for (const c of all) for (const term of questionTerms) if (c.terms.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
   const idf = new Map(questionTerms.map((t) => [t, Math.log(1 + (all.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
   const total = questionTerms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0);
   for (const c of all) {
     let covered = 0;
+    let own = 0;
+    c.matched = 0;
+    const around = passageTerms.get(c.passageIndex) ?? new Set<string>();
     for (const term of questionTerms) {
-      if (!c.terms.has(term)) continue;
-      covered += idf.get(term) ?? 0;
-      c.matched++;
+      if (c.terms.has(term)) {
+        covered += idf.get(term) ?? 0;
+        c.matched++;
+        own++;
+      } else if (context > 0 && around.has(term)) {
+        covered += context * (idf.get(term) ?? 0);
+        c.matched++;
+      }
     }
+    // Context alone is no quote: the sentence itself must meet the question.
+    if (own === 0) c.matched = 0;
     c.score = total > 0 ? covered / total : 0;
   }
 }
@@ -99,9 +123,14 @@ export function extractAnswer(query: Query, passages: Passage[], options: Extrac
   const questionTerms = [...new Set(tokenize(query.question))];
   if (questionTerms.length === 0 || passages.length === 0) return refusal();
   const all = candidates(passages);
-  score(all, questionTerms);
+  // Whether to answer at all is decided on the sentences alone, so the context credit below cannot
+  // turn a refusal into an answer; it only chooses better quotes once some sentence supports one.
+  score(all, questionTerms, 0);
+  if (pick(all, questionTerms, options).length === 0) return refusal();
+  score(all, questionTerms, CONTEXT);
+  const wanted = answerType(query.question);
+  if (wanted) for (const c of all) if (holdsAnswerType(c.sentence.text, wanted)) c.score *= TYPE_BONUS;
   const chosen = pick(all, questionTerms, options);
-  if (chosen.length === 0) return refusal();
 
   // Markers are numbered in the order their passages are first quoted.
   const markers = new Map<string, number>();

@@ -91,11 +91,35 @@ describe("generate.extractive", () => {
     expect(answer.citations[0].source).toMatchObject({ start: 0, end: 19 });
   });
 
+  // A Wikipedia-style passage: the topic is named once, later sentences speak of it without its name.
+  const treeText =
+    "纽西兰鸡毛松是罗汉松科鸡毛松属的一种，纽西兰的特有种。纽西兰鸡毛松分布于纽西兰的低地森林。树高可达55米，树干直径可达1米。其木材曾用于制作黄油盒。";
+  const tree: Passage = { id: "tree", text: treeText, source: { documentId: "d2", title: "纽西兰鸡毛松", start: 0, end: treeText.length }, metadata: {}, score: 3, rank: 1 };
+
+  it("credits a sentence with the topic its passage names", () => {
+    // "其木材" meets the question once itself; the passage supplies the tree it speaks of.
+    const answer = extractAnswer({ question: "纽西兰鸡毛松的木材有什么用？", history: [] }, [tree], defaults);
+    expect(answer.sentences.map((s) => s.text)).toContain("其木材曾用于制作黄油盒。");
+    expect(answer.citations).toHaveLength(1);
+  });
+
+  it("prefers the sentence holding the kind of answer asked for", () => {
+    const text = "埃菲尔铁塔位于巴黎战神广场。埃菲尔铁塔的高度闻名世界。埃菲尔铁塔的高度为300米。";
+    const tower: Passage = { id: "tower", text, source: { documentId: "d3", title: "埃菲尔铁塔", start: 0, end: text.length }, metadata: {}, score: 3, rank: 1 };
+    const answer = extractAnswer({ question: "埃菲尔铁塔的高度是多少？", history: [] }, [tower], { ...defaults, maxSentences: 1 });
+    expect(answer.text).toBe("埃菲尔铁塔的高度为300米。[1]");
+  });
+
+  it("never answers on the passage's context alone: a question no sentence meets twice is still refused", () => {
+    // Both question terms are in the passage, but no sentence holds both.
+    for (const question of ["木材的直径？", "森林里的黄油？"]) expect(extractAnswer({ question, history: [] }, [tree], defaults).refused).toBe(true);
+  });
+
   it("runs as a node: logs what it quoted and streams each sentence", async () => {
     const ctx = recordingContext();
     const { answer } = await impl.run({
       inputs: { query: { question: "How much notice must a landlord give when the home is being sold?", history: [] }, passages },
-      config: defaults,
+      config: { ...defaults, maxSentences: 1 },
       ctx,
     });
     expect(answer.text).toBe("the home is being sold with vacant possession: 60 days' notice; [1]");

@@ -10,7 +10,8 @@ export const spec = defineNodeSpec({
   help:
     "Answers offline, without a model, by quoting: it picks the passage sentences that share the most of the " +
     "question's terms (at least two of them, rarer terms weighing more) and ends each with [n] pointing at its " +
-    "passage. It never writes words of its own, so it cannot invent a fact, but it cannot rephrase, combine or " +
+    "passage; a term its passage names elsewhere counts half, and a sentence holding the kind of answer asked " +
+    "for (a number, a date) is preferred. It never writes words of its own, so it cannot invent a fact, but it cannot rephrase, combine or " +
     "reason either, and it misses answers worded differently from the question. When no sentence shares enough " +
     "of the question, it refuses.",
   inputs: { query: ports.query, passages: ports.passages },

@@ -1,6 +1,7 @@
 // The offline rewrite: an elliptical follow-up ("明天有雨吗", "How much can they charge for it?") is
 // made standalone by carrying the salient noun phrase of the earlier turns into it, in place of a
-// pronoun when there is one, otherwise in front of it (Chinese) or after it (other languages). The
+// pronoun when there is one, otherwise in front of it (Chinese; after its final verb when it names
+// nothing and ends in a verb that lost its object: "我现在就要" → "我现在就要签名") or after it (other languages). The
 // salient phrase is the noun phrase the conversation repeats most, the earliest on a tie: the topic
 // is usually named first and then referred to. It cannot resolve what needs understanding
 // ("why?" → "why are you sure he lived to 50"), only what a topic carried over fixes.
@@ -71,6 +72,36 @@ function refersBack(question: string): boolean {
   return first !== undefined && subjectlessStart.test(first.tag);
 }
 
+// Sentence-final particles that may follow a dropped object ("我现在就要[签名]吗").
+const finalParticles = new Set(["吗", "呢", "吧", "啊", "呀", "了", "么", "嘛", "哦", "啦"]);
+const aspectParticles = new Set(["过", "了", "着"]);
+// "好看", "难吃": verbs that describe, with no object to drop.
+const adjectivalVerb = /^[好难]/u;
+
+/** A Chinese question ending in a verb has dropped its object: the phrase goes after the verb (and its aspect particle). */
+function afterFinalVerb(question: string, phrase: string): string | undefined {
+  const normal = question.normalize("NFKC");
+  // Offsets are read on the normalised text; they fit the original only when normalising kept its length.
+  if (normal.length !== question.length) return undefined;
+  const words = taggedWords(normal);
+  let cursor = 0;
+  const ends = words.map(({ word }) => {
+    const at = normal.indexOf(word, cursor);
+    cursor = at < 0 ? cursor : at + word.length;
+    return cursor;
+  });
+  let last = words.length - 1;
+  while (last >= 0 && finalParticles.has(words[last].word)) last--;
+  let verb = last;
+  if (verb > 0 && aspectParticles.has(words[verb].word)) verb--;
+  if (verb < 0 || words[verb].tag !== "v" || adjectivalVerb.test(words[verb].word)) return undefined;
+  // A passive verb ("能被治愈") has its object as the subject: the topic goes in front.
+  if (words.slice(0, verb).some((w) => w.word === "被")) return undefined;
+  // A question naming a thing of its own has its object; the topic it lacks is its subject.
+  if (nounPhrases(words).length > 0) return undefined;
+  return `${question.slice(0, ends[last])}${phrase}${question.slice(ends[last])}`;
+}
+
 export function carryTopic(query: Query, options: CarryOptions = {}): Rewrite {
   const question = query.question.trim();
   if (query.history.length === 0) return { question };
@@ -79,6 +110,10 @@ export function carryTopic(query: Query, options: CarryOptions = {}): Rewrite {
   if (!phrase) return { question };
   if (hasCjk(question)) {
     const pronoun = question.match(chinesePronoun);
+    if (!pronoun) {
+      const object = afterFinalVerb(question, phrase);
+      if (object) return { question: object, carried: phrase };
+    }
     const rest = pronoun ? question.slice(pronoun[0].length) : question;
     return { question: `${phrase}${rest}`, carried: phrase };
   }

@@ -16,6 +16,15 @@ describe("query.rewrite offline", () => {
     expect(carryTopic({ question: "它能被治愈吗", history: turns("自闭症有哪些症状？") }).question).toBe("自闭症能被治愈吗");
   });
 
+  it("puts the topic after a final verb that lost its object, and in front when the question names a thing", () => {
+    expect(carryTopic({ question: "我也要吃", history: turns("我在吃零食", "零食好吃吗") }).question).toBe("我也要吃零食");
+    expect(carryTopic({ question: "没看过吗？", history: turns("你看过镇魂吗", "镇魂很好看") }).question).toBe("没看过镇魂吗？");
+    // "好看" describes: it has no object to lose.
+    expect(carryTopic({ question: "好看吗", history: turns("你看过镇魂吗", "镇魂很好看") }).question).toBe("镇魂好看吗");
+    // A passive verb's object is its subject.
+    expect(carryTopic({ question: "能被治愈吗", history: turns("自闭症有哪些症状？") }).question).toBe("自闭症能被治愈吗");
+  });
+
   it("replaces a pronoun standing for a thing in an English follow-up", () => {
     const rewrite = carryTopic({ question: "How much notice is needed to end it?", history: turns("I have a periodic tenancy.", "Then either side may end the periodic tenancy with notice.") });
     expect(rewrite.question).toBe("How much notice is needed to end the periodic tenancy?");

@@ -19,7 +19,8 @@ export const spec = defineNodeSpec({
     "Turns the latest turn of a conversation into a standalone question, so retrieval finds what a " +
     "follow-up like \"and how long does it take?\" is about. Provider mode asks a chat model (the prompt is " +
     "editable). Offline mode carries the noun phrase the earlier turns name most into the question, in place " +
-    "of a pronoun or in front of it (Chinese, segmented by jieba) or after it (English): it fixes a missing " +
+    "of a pronoun, in front of it (Chinese, segmented by jieba; after a final verb that lost its object) or after " +
+    "it (English): it fixes a missing " +
     "topic, not a missing reason or comparison. The history is passed on unchanged.",
   inputs: { query: ports.query },
   outputs: { query: ports.query },
