@@ -23,15 +23,18 @@ function readProblems(body: unknown): GraphProblem[] {
   });
 }
 
-/** Runs a pipeline's saved draft and follows its events as they stream (POST + text/event-stream). */
-export function useRunStream(pipelineId: string) {
+/**
+ * Starts a run with a POST to `url` (the editor's whole run, or its trial of one node) and follows its
+ * events as they stream back (text/event-stream).
+ */
+export function useRunStream(url: string) {
   const [progress, setProgress] = useState<RunProgress | null>(null);
   const controller = useRef<AbortController | null>(null);
 
   useEffect(() => () => controller.current?.abort(), []);
 
   const start = useCallback(
-    async (body: { question: string }) => {
+    async (body: { question: string } & Record<string, unknown>) => {
       controller.current?.abort();
       const abort = new AbortController();
       controller.current = abort;
@@ -42,7 +45,7 @@ export function useRunStream(pipelineId: string) {
       };
       show(state);
       try {
-        const response = await fetch(`/api/pipelines/${encodeURIComponent(pipelineId)}/run`, {
+        const response = await fetch(url, {
           method: "POST",
           headers: { "content-type": "application/json", accept: "text/event-stream" },
           body: JSON.stringify(body),
@@ -81,10 +84,16 @@ export function useRunStream(pipelineId: string) {
         else show(endedWithout(state, "failed", `Lost the connection to the run: ${error instanceof Error ? error.message : String(error)}`));
       }
     },
-    [pipelineId],
+    [url],
   );
 
   const stop = useCallback(() => controller.current?.abort(), []);
+  /** Stops the run, if any, and forgets it. */
+  const reset = useCallback(() => {
+    controller.current?.abort();
+    controller.current = null;
+    setProgress(null);
+  }, []);
 
-  return { progress, start, stop };
+  return { progress, start, stop, reset };
 }

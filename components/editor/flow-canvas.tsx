@@ -22,6 +22,7 @@ import { getSpec } from "@/nodes/registry";
 import { useTheme } from "@/components/theme/theme-provider";
 import { categoryColor } from "./category-style";
 import { AnnotationActionsContext, GroupFrame, StickyNote, type AnnotationActions } from "./annotation-nodes";
+import { CanvasDetailContext, useDetailedAtZoom } from "./canvas-detail";
 import { CARD_ANCHOR, connectionProblem, isStep, type CanvasNode } from "./flow-graph";
 import { NodeCard } from "./node-card";
 import { NODE_DRAG_TYPE } from "./palette";
@@ -97,6 +98,7 @@ export function FlowCanvas({
   // Fit a loaded graph into view once; a canvas that starts empty keeps its viewport, so cards land
   // exactly where they are dropped instead of the view jumping to the first one.
   const [fitOnLoad] = useState(nodes.length > 0);
+  const detailed = useDetailedAtZoom(() => nodes.map((n) => n.position), fitOnLoad);
   const [refusal, setRefusal] = useState<{ at: XYPosition; reason: string } | null>(null);
   const [wireDrop, setWireDrop] = useState<WireDrop | null>(null);
   // The minimap draws every node again: it joins once the canvas itself is up and idle.
@@ -194,36 +196,38 @@ export function FlowCanvas({
   return (
     <div ref={box} data-testid="canvas" className="relative h-full w-full select-none" onDragOver={onDragOver} onDrop={onDrop}>
       <CanvasOverlayContext.Provider value={overlay}>
-        <AnnotationActionsContext.Provider value={annotationActions}>
-          <ReactFlow<CanvasNode, Edge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStart={onNodeDragStart}
-            onSelectionDragStart={onNodeDragStart}
-            onNodeDragStop={onDragStop}
-            onSelectionDragStop={onSelectionDragStop}
-            onConnect={onConnect}
-            onConnectEnd={onConnectEnd}
-            isValidConnection={isValidConnection}
-            colorMode={colorMode}
-            deleteKeyCode={["Backspace", "Delete"]}
-            multiSelectionKeyCode={["Meta", "Control"]}
-            snapToGrid={snapToGrid}
-            snapGrid={[GRID, GRID]}
-            defaultEdgeOptions={{ style: { stroke: "#94a3b8" } }}
-            fitView={fitOnLoad}
-            fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
-            minZoom={0.05}
-            attributionPosition="top-right"
-          >
-            <GridDots />
-            <Controls position="bottom-left" />
-            {showMiniMap && <MiniMap<CanvasNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
-          </ReactFlow>
-        </AnnotationActionsContext.Provider>
+        <CanvasDetailContext.Provider value={detailed}>
+          <AnnotationActionsContext.Provider value={annotationActions}>
+            <ReactFlow<CanvasNode, Edge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStart={onNodeDragStart}
+              onSelectionDragStart={onNodeDragStart}
+              onNodeDragStop={onDragStop}
+              onSelectionDragStop={onSelectionDragStop}
+              onConnect={onConnect}
+              onConnectEnd={onConnectEnd}
+              isValidConnection={isValidConnection}
+              colorMode={colorMode}
+              deleteKeyCode={["Backspace", "Delete"]}
+              multiSelectionKeyCode={["Meta", "Control"]}
+              snapToGrid={snapToGrid}
+              snapGrid={[GRID, GRID]}
+              defaultEdgeOptions={{ style: { stroke: "#94a3b8" } }}
+              fitView={fitOnLoad}
+              fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+              minZoom={0.05}
+              attributionPosition="top-right"
+            >
+              <GridDots />
+              <Controls position="bottom-left" />
+              {showMiniMap && <MiniMap<CanvasNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
+            </ReactFlow>
+          </AnnotationActionsContext.Provider>
+        </CanvasDetailContext.Provider>
       </CanvasOverlayContext.Provider>
       {refusal && <RefusedTooltip at={refusal.at} reason={refusal.reason} />}
       {wireDrop && (

@@ -6,6 +6,7 @@ import { memo } from "react";
 import { getSpec } from "@/nodes/registry";
 import { portStyle, type PortDef } from "@/nodes/ports";
 import { cn } from "@/components/ui/cn";
+import { useCanvasDetail } from "./canvas-detail";
 import { categoryColor } from "./category-style";
 import type { StepNode } from "./flow-graph";
 import { NodeStatusBadge } from "./node-status-badge";
@@ -14,6 +15,7 @@ import { useCanvasOverlay } from "./run-overlay";
 function PortLabel({ port, side }: { port: PortDef; side: "in" | "out" }) {
   return (
     <span
+      data-port-label={port.label}
       // Outputs keep the right-hand column even on rows without an input: no placeholder element per row.
       className={cn("block truncate text-[11px] text-slate-600", side === "out" && "col-start-2 text-right")}
       title={`${portStyle[port.type].label}: ${portStyle[port.type].help}${port.optional ? " (optional)" : ""}`}
@@ -49,6 +51,8 @@ function CardProblems({ problems, expanded }: { problems: string[]; expanded: bo
 
 function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
   const { runStates, problems, diff } = useCanvasOverlay();
+  // Zoomed far out, the port labels and problem texts are left out (see canvas-detail.ts).
+  const detailed = useCanvasDetail();
   const spec = getSpec(data.nodeType);
   const runState = runStates[id];
   const nodeProblems = problems[id] ?? [];
@@ -109,12 +113,12 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
                     id={input[0]}
                     style={{ background: portStyle[input[1].type].color }}
                   />
-                  <PortLabel port={input[1]} side="in" />
+                  {detailed && <PortLabel port={input[1]} side="in" />}
                 </>
               ) : null}
               {output ? (
                 <>
-                  <PortLabel port={output[1]} side="out" />
+                  {detailed && <PortLabel port={output[1]} side="out" />}
                   <Handle
                     type="source"
                     position={Position.Right}
@@ -127,7 +131,12 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
           );
         })}
       </div>
-      {nodeProblems.length > 0 && <CardProblems problems={nodeProblems} expanded={selected} />}
+      {nodeProblems.length > 0 &&
+        (detailed ? (
+          <CardProblems problems={nodeProblems} expanded={selected} />
+        ) : (
+          <div className="h-3 rounded-b-lg border-t border-amber-200 bg-amber-100" title={nodeProblems.join("\n")} />
+        ))}
       {runState?.error && (
         <p className="rounded-b-lg border-t border-red-200 bg-red-50 px-3 py-2 text-[11px] leading-snug text-red-800">{runState.error}</p>
       )}
@@ -135,4 +144,9 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
   );
 }
 
-export const NodeCard = memo(NodeCardView);
+/**
+ * A card shows its id, data and selection only. React Flow also passes its position and measured size,
+ * which change once every card is measured and on every frame of a drag: re-rendering every card (and
+ * its handles) for them doubled the cost of opening a large graph.
+ */
+export const NodeCard = memo(NodeCardView, (before, after) => before.id === after.id && before.data === after.data && before.selected === after.selected);

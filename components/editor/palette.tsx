@@ -1,7 +1,7 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { memo, useState, type DragEvent } from "react";
+import { memo, useRef, useState, type DragEvent, type KeyboardEvent } from "react";
 import { categories, type AnySpec } from "@/nodes/define";
 import { portStyle } from "@/nodes/ports";
 import { Input } from "@/components/ui/input";
@@ -29,6 +29,34 @@ function PortDots({ spec }: { spec: AnySpec }) {
 
 function PaletteView({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type: string) => void }) {
   const [query, setQuery] = useState("");
+  const list = useRef<HTMLDivElement>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+
+  // Arrow keys walk the entries (from the search box into the list and back), Enter or Space adds one.
+  function entries(): HTMLElement[] {
+    return [...(list.current?.querySelectorAll<HTMLElement>("[data-palette-entry]") ?? [])];
+  }
+  function onListKeyDown(event: KeyboardEvent) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp" && event.key !== "Home" && event.key !== "End") return;
+    const all = entries();
+    const at = all.indexOf(document.activeElement as HTMLElement);
+    if (at < 0) return;
+    event.preventDefault();
+    const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: all.length - 1 }[event.key];
+    if (next < 0) searchBox.current?.focus();
+    else all[Math.min(next, all.length - 1)]?.focus();
+  }
+  function onSearchKeyDown(event: KeyboardEvent) {
+    const first = entries()[0];
+    if (!first) return;
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      first.focus();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      onAdd(first.dataset.paletteEntry!);
+    }
+  }
 
   function onDragStart(event: DragEvent, type: string) {
     event.dataTransfer.setData(NODE_DRAG_TYPE, type);
@@ -41,7 +69,9 @@ function PaletteView({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type
         <div className="relative">
           <Search className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input
+            ref={searchBox}
             value={query}
+            onKeyDown={onSearchKeyDown}
             onChange={(e) => setQuery(e.target.value)}
             placeholder="Find a node"
             aria-label="Find a node"
@@ -49,7 +79,7 @@ function PaletteView({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type
           />
         </div>
       </div>
-      <div className="flex-1 overflow-y-auto px-3 py-2">
+      <div ref={list} className="flex-1 overflow-y-auto px-3 py-2" onKeyDown={onListKeyDown}>
         {categories.map((category) => {
           const inCategory = specs.filter((s) => s.category === category.id && matches(s, query));
           if (inCategory.length === 0) return null;
@@ -66,6 +96,7 @@ function PaletteView({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type
                       role="button"
                       tabIndex={0}
                       draggable
+                      data-palette-entry={spec.type}
                       data-testid={`palette-item-${spec.type}`}
                       aria-label={`Add ${spec.title}`}
                       onDragStart={(e) => onDragStart(e, spec.type)}
@@ -103,5 +134,8 @@ function PaletteView({ specs, onAdd }: { specs: readonly AnySpec[]; onAdd: (type
   );
 }
 
-/** The node catalogue by pipeline stage: drag an entry onto the canvas, or click (or Enter) to add it. */
+/**
+ * The node catalogue by pipeline stage: drag an entry onto the canvas, or click (or Enter) to add it.
+ * From the search box, Enter adds the first match and the arrow keys move through the entries.
+ */
 export const Palette = memo(PaletteView);

@@ -8,14 +8,16 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { ChoiceCards } from "@/components/ui/choice-cards";
 import { curlExample } from "@/components/endpoints/curl-example";
 
-export type PublishResult = { versionNumber: number; slug: string; url: string };
+export type PublishResult = { versionNumber: number; slug: string; url: string; served: boolean };
+export type PublishInput = { note: string; slug: string; serve: boolean };
 
 export function PublishDialog({
   open,
   onOpenChange,
-  currentSlug,
+  current,
   pending,
   error,
   result,
@@ -24,19 +26,44 @@ export function PublishDialog({
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
-  currentSlug: string | null;
+  /** The endpoint and the version it serves, once the pipeline has been published. */
+  current: { slug: string; versionNumber: number } | null;
   pending: boolean;
   error: string | null;
   result: PublishResult | null;
   origin: string;
-  onPublish: (input: { note: string; slug: string }) => void;
+  onPublish: (input: PublishInput) => void;
 }) {
   const [note, setNote] = useState("");
   const [slug, setSlug] = useState("");
+  // A first publish always creates the endpoint; later ones may leave it serving the version it has.
+  const [serve, setServe] = useState(true);
+  const choices = current
+    ? [
+        { id: "serve" as const, title: `Publish and serve on ${current.slug}`, help: `The endpoint switches from version ${current.versionNumber} to the new one.` },
+        { id: "keep" as const, title: "Publish only", help: `The endpoint keeps serving version ${current.versionNumber}; pin the new one from the endpoint page when ready.` },
+      ]
+    : [];
   return (
     <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogContent className="max-w-xl">
-        {result ? (
+        {result && !result.served ? (
+          <>
+            <DialogHeader>
+              <DialogTitle>Version {result.versionNumber} is published</DialogTitle>
+              <DialogDescription data-testid="publish-not-served">
+                It is in the version history, not served: the endpoint{" "}
+                <Link href={`/endpoints/${result.slug}`} className="text-primary hover:underline">
+                  {result.slug}
+                </Link>{" "}
+                keeps serving version {current?.versionNumber}.
+              </DialogDescription>
+            </DialogHeader>
+            <DialogFooter>
+              <Button onClick={() => onOpenChange(false)}>Done</Button>
+            </DialogFooter>
+          </>
+        ) : result ? (
           <>
             <DialogHeader>
               <DialogTitle>Version {result.versionNumber} is live</DialogTitle>
@@ -71,32 +98,44 @@ export function PublishDialog({
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();
-              onPublish({ note: note.trim(), slug: slug.trim() });
+              const serving = serve || !current;
+              onPublish({ note: note.trim(), slug: serving ? slug.trim() : "", serve: serving });
             }}
           >
             <DialogHeader>
               <DialogTitle>Publish this pipeline</DialogTitle>
               <DialogDescription>
-                The saved draft becomes an immutable version, and the endpoint starts serving it. Unsaved edits are saved first.
+                The saved draft becomes an immutable version{current ? "" : ", and a new endpoint starts serving it"}. Unsaved edits are saved first.
               </DialogDescription>
             </DialogHeader>
+            {current && (
+              <ChoiceCards
+                legend="Endpoint"
+                name="publish-serve"
+                choices={choices}
+                value={serve ? "serve" : "keep"}
+                onChange={(id) => setServe(id === "serve")}
+              />
+            )}
             <Field id="publish-note" label="Release note" help="What changed, for whoever reads the version history.">
               <Textarea id="publish-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder="e.g. Tighter top-k" />
             </Field>
-            <Field
-              id="publish-slug"
-              label="Endpoint slug"
-              help={currentSlug ? `Leave empty to keep /api/v1/pipelines/${currentSlug}/run.` : "Leave empty to derive it from the pipeline’s name."}
-            >
-              <Input
+            {(serve || !current) && (
+              <Field
                 id="publish-slug"
-                value={slug}
-                onChange={(e) => setSlug(e.target.value)}
-                placeholder={currentSlug ?? "tenancy-answers"}
-                pattern="[a-z0-9]+(-[a-z0-9]+)*"
-                title="Lower-case letters, digits and single hyphens"
-              />
-            </Field>
+                label="Endpoint slug"
+                help={current ? `Leave empty to keep /api/v1/pipelines/${current.slug}/run.` : "Leave empty to derive it from the pipeline’s name."}
+              >
+                <Input
+                  id="publish-slug"
+                  value={slug}
+                  onChange={(e) => setSlug(e.target.value)}
+                  placeholder={current?.slug ?? "tenancy-answers"}
+                  pattern="[a-z0-9]+(-[a-z0-9]+)*"
+                  title="Lower-case letters, digits and single hyphens"
+                />
+              </Field>
+            )}
             {error && (
               <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
                 {error}

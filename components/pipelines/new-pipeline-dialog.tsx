@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { cn } from "@/components/ui/cn";
+import { ChoiceCards } from "@/components/ui/choice-cards";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Field } from "@/components/ui/field";
@@ -62,31 +62,7 @@ export function NewPipelineDialog({
               autoFocus
             />
           </Field>
-          <fieldset className="grid gap-2">
-            <legend className="mb-1.5 text-sm font-medium">Start from</legend>
-            {starts.map((start) => (
-              <label
-                key={start.id}
-                className={cn(
-                  "flex cursor-pointer gap-3 rounded-md border px-3 py-2.5 transition-colors",
-                  from === start.id ? "border-primary bg-primary/5" : "border-border hover:bg-muted/50",
-                )}
-              >
-                <input
-                  type="radio"
-                  name="start-from"
-                  value={start.id}
-                  checked={from === start.id}
-                  onChange={() => setFrom(start.id)}
-                  className="mt-0.5 accent-primary"
-                />
-                <span>
-                  <span className="block text-sm font-medium">{start.title}</span>
-                  <span className="block text-xs text-muted-foreground">{start.help}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <ChoiceCards legend="Start from" name="start-from" choices={starts} value={from} onChange={setFrom} />
           <FormDialogFooter error={error} onCancel={() => onOpenChange(false)} submitLabel="Create" disabled={pending || !name.trim()} />
         </form>
       </DialogContent>

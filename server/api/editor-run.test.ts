@@ -80,8 +80,7 @@ describeEachDatabase("editor run route", (getDb) => {
     expect((await handleEditorRun(runRequest("missing", { question: "Anything?" }), ctx(), "missing")).status).toBe(404);
   });
 
-  it("runs one node after the nodes before it, and then alone on the inputs that run gave it, writing no Run", async () => {
-    const runsBefore = await getDb().run.count({ where: { workspaceId } });
+  it("runs one node after the nodes before it, and then alone on the inputs that run gave it, each traced as an editor Run", async () => {
     const question = "When must the landlord start an urgent repair?";
     const upstream = await handleEditorNodeRun(runRequest(pipelineId, { question, nodeId: "retrieve" }), ctx(), pipelineId);
     expect(upstream.status).toBe(200);
@@ -97,9 +96,21 @@ describeEachDatabase("editor run route", (getDb) => {
     const alone = await handleEditorNodeRun(runRequest(pipelineId, { question, nodeId: "answer", inputs: { query, passages } }), ctx(), pipelineId);
     const aloneEvents = await readEvents(alone);
     expect(aloneEvents.filter(([type]) => type === "node.start").map(([, data]) => data.nodeId)).toEqual(["answer"]);
-    const answer = (aloneEvents.at(-1)![1].output as { answer: { text: string; citations: unknown[] } }).answer;
+    const aloneEnd = aloneEvents.at(-1)![1];
+    const answer = (aloneEnd.output as { answer: { text: string; citations: unknown[] } }).answer;
     expect(answer.citations.length).toBeGreaterThan(0);
-    expect(await getDb().run.count({ where: { workspaceId } })).toBe(runsBefore);
+
+    // Both trials are Runs of the draft from the editor, with one span per node that ran.
+    await traceWriterFor(getDb()).flush();
+    const traced = async (runId: unknown) =>
+      getDb().run.findUniqueOrThrow({ where: { id: runId as string }, include: { version: true, spans: { orderBy: { ordinal: "asc" } } } });
+    const first = await traced(end.runId);
+    expect(first).toMatchObject({ source: "editor", pipelineId, status: "answered", question });
+    expect(first.version?.number).toBe(0);
+    expect(first.spans.map((span) => span.nodeId)).toEqual(["question", "retrieve"]);
+    const second = await traced(aloneEnd.runId);
+    expect(second).toMatchObject({ source: "editor", pipelineId, status: "answered" });
+    expect(second.spans.map((span) => [span.nodeId, span.status])).toEqual([["answer", "succeeded"]]);
   });
 
   it("refuses, before streaming, pinned inputs that do not fit and a node that is not there", async () => {

@@ -1,12 +1,9 @@
 // POST /api/pipelines/<id>/run: runs the saved draft for the editor and streams every RunEvent as SSE;
 // POST /api/pipelines/<id>/run-node: the same for one node of it.
-import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { validateGraph } from "@/nodes/validate";
 import type { RequestContext } from "@/server/auth/context";
-import { createKnowledgeStore } from "@/server/knowledge/search";
-import { workspaceCredentials } from "@/server/providers/workspace-credentials";
-import { executePlan, GraphInvalidError, NodeInputsError, planNodeRun, type PartialPlan } from "@/server/runtime/execute";
+import { GraphInvalidError, NodeInputsError, planNodeRun, type PartialPlan } from "@/server/runtime/execute";
 import { runPipeline } from "@/server/runtime/run-pipeline";
 import { parseStoredGraph } from "./graph-json";
 import { jsonResponse } from "./json-response";
@@ -56,8 +53,8 @@ export const nodeRunBody = runRequestBody.extend({
 
 /**
  * POST /api/pipelines/<id>/run-node: runs one node of the saved draft, on pinned inputs or after the
- * nodes upstream of it, and streams its RunEvents as SSE. A trial from the editor, not an answer: it
- * writes no Run or trace.
+ * nodes upstream of it, and streams its RunEvents as SSE. Traced like a whole run (a Run of source
+ * "editor" with a span per node that ran), so a trial can be read on the runs page afterwards.
  */
 export async function handleEditorNodeRun(request: Request, ctx: RequestContext, pipelineId: string): Promise<Response> {
   const read = await readBody(request, MAX_RUN_BODY_BYTES);
@@ -75,14 +72,15 @@ export async function handleEditorNodeRun(request: Request, ctx: RequestContext,
 
   const draft = await ctx.db.pipelineVersion.findFirst({
     where: { pipelineId, number: 0, workspaceId: ctx.workspaceId },
-    select: { graph: true },
+    select: { id: true, graph: true },
   });
   if (!draft) return jsonResponse(404, { error: `Pipeline ${pipelineId} does not exist in this workspace.` });
 
+  const graph = parseStoredGraph(draft.graph, `pipeline ${pipelineId}`);
   let plan: PartialPlan;
   try {
     const { nodeId, inputs } = body.data;
-    plan = planNodeRun(parseStoredGraph(draft.graph, `pipeline ${pipelineId}`), { nodeId, ...(inputs ? { inputs } : {}) });
+    plan = planNodeRun(graph, { nodeId, ...(inputs ? { inputs } : {}) });
   } catch (error) {
     if (error instanceof GraphInvalidError) {
       return jsonResponse(400, { error: `This node cannot run: ${error.problems.length} problem(s) in it or before it.`, problems: error.problems });
@@ -93,12 +91,14 @@ export async function handleEditorNodeRun(request: Request, ctx: RequestContext,
 
   const { question, history } = body.data;
   return eventStreamResponse(request.signal, async (send, signal) => {
-    await executePlan(plan, {
-      runId: `node-run-${randomUUID()}`,
+    await runPipeline(ctx.db, {
       workspaceId: ctx.workspaceId,
+      pipelineId,
+      versionId: draft.id,
+      source: "editor",
+      graph,
+      plan,
       input: { question, history },
-      knowledge: createKnowledgeStore(ctx.db, ctx.workspaceId),
-      credentials: workspaceCredentials(ctx.db, ctx.workspaceId),
       signal,
       onEvent: (event) => send(event.type, event),
     });

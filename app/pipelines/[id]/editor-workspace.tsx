@@ -22,7 +22,7 @@ import { NodeSearchDialog } from "@/components/editor/node-search-dialog";
 import { Palette } from "@/components/editor/palette";
 import { exportPipeline, importPipeline, type ImportResult } from "@/components/editor/pipeline-file";
 import { ProblemsList } from "@/components/editor/problems-list";
-import { PublishDialog } from "@/components/editor/publish-dialog";
+import { PublishDialog, type PublishInput } from "@/components/editor/publish-dialog";
 import { RunPanel } from "@/components/editor/run-panel";
 import type { CanvasOverlay, NodeRunState } from "@/components/editor/run-overlay";
 import { useDebouncedValue } from "@/components/editor/use-debounced-value";
@@ -111,7 +111,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const saveDraft = useMutation(trpc.pipeline.saveDraft.mutationOptions());
   const publish = useMutation(trpc.pipeline.publish.mutationOptions());
   const restoreVersion = useMutation(trpc.pipeline.restoreVersion.mutationOptions());
-  const run = useRunStream(pipelineId);
+  const run = useRunStream(`/api/pipelines/${encodeURIComponent(pipelineId)}/run`);
   const nodeRun = useNodeRun(pipelineId);
   const history = useVersionCompare(pipelineId, comparison, settledGraph, settledIn);
 
@@ -221,15 +221,16 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
     void nodeRun.start({ nodeId, question: question.trim(), ...(inputs ? { inputs } : {}) });
   }
 
-  async function startPublish(input: { note: string; slug: string }) {
+  async function startPublish(input: PublishInput) {
     if (!(await flushed())) return;
     publish.mutate(
-      { id: pipelineId, ...(input.note ? { note: input.note } : {}), ...(input.slug ? { slug: input.slug } : {}) },
+      { id: pipelineId, serve: input.serve, ...(input.note ? { note: input.note } : {}), ...(input.slug ? { slug: input.slug } : {}) },
       {
         onSuccess: (result) => {
-          setEndpoint({ slug: result.slug, versionNumber: result.versionNumber });
+          // Published only: the endpoint still serves the version it had.
+          setEndpoint((was) => ({ slug: result.slug, versionNumber: result.served || !was ? result.versionNumber : was.versionNumber }));
           void history.refetchVersions();
-          toast.success(`Published version ${result.versionNumber}`);
+          toast.success(result.served ? `Published version ${result.versionNumber}, served on ${result.slug}` : `Published version ${result.versionNumber} (not served)`);
         },
       },
     );
@@ -519,7 +520,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
       <PublishDialog
         open={publishOpen}
         onOpenChange={setPublishOpen}
-        currentSlug={endpoint?.slug ?? null}
+        current={endpoint}
         pending={publish.isPending || saveDraft.isPending}
         error={publish.error ? errorMessage(publish.error) : null}
         result={publish.data ?? null}

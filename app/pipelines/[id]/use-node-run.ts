@@ -1,89 +1,57 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { NodeRunState } from "@/components/editor/run-overlay";
-import type { RunEvent } from "@/server/runtime/events";
-import { applyRunEvent, endedWithout, startedProgress } from "../../_run/run-progress";
-import { SseParser } from "../../_run/sse-parser";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { RunProgress } from "@/components/editor/run-progress";
+import { useRunStream } from "../../_run/use-run-stream";
 
-export type NodeRunResult = NodeRunState & { outputs?: Record<string, unknown> };
+export type NodeRunResult = RunProgress["nodes"][string];
 
 /** Which node is running, and how its last trial ended (the run's error when it could not start). */
 export type NodeTrial = { nodeId: string; status: "running" | "done" | "failed" | "cancelled"; error?: string };
 
+function trialStatus(status: RunProgress["status"]): NodeTrial["status"] {
+  return status === "answered" || status === "refused" ? "done" : status;
+}
+
 /**
  * "Run this node": one node of the saved draft, on pinned inputs or after the nodes before it
- * (POST /api/pipelines/<id>/run-node, streamed as SSE). Each node's latest result is kept, so a
- * later trial further down can start from what an earlier one produced.
+ * (POST /api/pipelines/<id>/run-node, streamed like a whole run). Each node's latest result is kept,
+ * so a later trial further down can start from what an earlier one produced.
  */
 export function useNodeRun(pipelineId: string) {
-  const [results, setResults] = useState<Record<string, NodeRunResult>>({});
-  const [trial, setTrial] = useState<NodeTrial | null>(null);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
+  const stream = useRunStream(`/api/pipelines/${encodeURIComponent(pipelineId)}/run-node`);
+  const { progress, start: startStream, reset } = stream;
+  // What earlier trials produced; the current one's nodes are laid over it.
+  const [earlier, setEarlier] = useState<Record<string, NodeRunResult>>({});
+  const [nodeId, setNodeId] = useState<string | null>(null);
+  const current = useRef(progress);
+  current.current = progress;
 
   const start = useCallback(
-    async (body: { nodeId: string; question: string; inputs?: Record<string, unknown> }) => {
-      controller.current?.abort();
-      const abort = new AbortController();
-      controller.current = abort;
-      let progress = startedProgress();
-      const show = () => setResults((all) => ({ ...all, ...progress.nodes }));
-      setTrial({ nodeId: body.nodeId, status: "running" });
-      const end = (status: "done" | "failed" | "cancelled", error?: string) => {
-        // A trial that ended without its run.end leaves no node marked running.
-        if (status !== "done") progress = endedWithout(progress, status, error ?? "");
-        show();
-        if (controller.current === abort) setTrial({ nodeId: body.nodeId, status, ...(error ? { error } : {}) });
-      };
-      try {
-        const response = await fetch(`/api/pipelines/${encodeURIComponent(pipelineId)}/run-node`, {
-          method: "POST",
-          headers: { "content-type": "application/json", accept: "text/event-stream" },
-          body: JSON.stringify({ ...body, question: body.question || "(no question: a trial of one node)" }),
-          signal: abort.signal,
-        });
-        if (!response.ok || !response.body) {
-          const payload = (await response.json().catch(() => null)) as { error?: unknown; problems?: { message: string }[] } | null;
-          const detail = payload?.problems?.map((p) => p.message).join("; ");
-          const error = typeof payload?.error === "string" ? payload.error : `The server refused the trial (HTTP ${response.status}).`;
-          return end("failed", detail ? `${error} ${detail}` : error);
-        }
-        const parser = new SseParser();
-        let outcome: { status: "done" | "failed" | "cancelled"; error?: string } | null = null;
-        const handle = (message: { event: string; data: string }) => {
-          if (message.event === "error") {
-            outcome = { status: "failed", error: `The server failed while running: ${message.data}` };
-            return;
-          }
-          const event = JSON.parse(message.data) as RunEvent;
-          progress = applyRunEvent(progress, event);
-          show();
-          if (event.type === "run.end") outcome = { status: event.status === "failed" || event.status === "cancelled" ? event.status : "done", ...(event.error ? { error: event.error } : {}) };
-        };
-        const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          parser.push(value).forEach(handle);
-        }
-        parser.end().forEach(handle);
-        const final: { status: "done" | "failed" | "cancelled"; error?: string } = outcome ?? { status: "failed", error: "The connection closed before the node finished." };
-        end(final.status, final.error);
-      } catch (error) {
-        if (abort.signal.aborted) end("cancelled", "Stopped.");
-        else end("failed", `Lost the connection: ${error instanceof Error ? error.message : String(error)}`);
-      }
+    (body: { nodeId: string; question: string; inputs?: Record<string, unknown> }) => {
+      const previous = current.current?.nodes;
+      if (previous) setEarlier((all) => ({ ...all, ...previous }));
+      setNodeId(body.nodeId);
+      return startStream({ ...body, question: body.question || "(no question: a trial of one node)" });
     },
-    [pipelineId],
+    [startStream],
   );
+
+  const results = useMemo(() => ({ ...earlier, ...progress?.nodes }), [earlier, progress]);
+  const trial = useMemo<NodeTrial | null>(() => {
+    if (!nodeId || !progress) return null;
+    // A trial refused before it ran says why in its problems (a node before it not configured, say).
+    const detail = progress.problems.map((p) => p.message).join("; ");
+    const error = progress.error && detail ? `${progress.error} ${detail}` : progress.error;
+    return { nodeId, status: trialStatus(progress.status), ...(error ? { error } : {}) };
+  }, [nodeId, progress]);
 
   /** Forgets every trial: a whole run that starts now supersedes them. */
   const clear = useCallback(() => {
-    controller.current?.abort();
-    setResults({});
-    setTrial(null);
-  }, []);
+    reset();
+    setEarlier({});
+    setNodeId(null);
+  }, [reset]);
 
   return { results, trial, start, clear };
 }

@@ -1,0 +1,48 @@
+"use client";
+
+import { useStore, type XYPosition } from "@xyflow/react";
+import { createContext, useContext, useRef, useState } from "react";
+
+/**
+ * Below this zoom a card's port labels and problem texts are a few pixels high: unreadable, yet on a
+ * large graph laying out and painting them was most of what opening and moving the canvas cost. The
+ * cards leave them out until the view is zoomed in again (their ports, colours and outlines stay).
+ */
+export const DETAIL_MIN_ZOOM = 0.4;
+/** A card's size before it is measured: w-56 and a typical height. */
+const CARD = { width: 224, height: 150 };
+/** The canvas' share of the window, beside the palette, toolbar and dock. */
+const CANVAS_SHARE = { width: 0.75, height: 0.55 };
+
+export const CanvasDetailContext = createContext(true);
+
+export function useCanvasDetail(): boolean {
+  return useContext(CanvasDetailContext);
+}
+
+/**
+ * Whether cards show their details: from the zoom, and before the first fit from the zoom that fit
+ * will choose (estimated from the nodes' extent), so a large graph is not drawn in full only to be
+ * drawn again lighter a moment later.
+ */
+export function useDetailedAtZoom(positions: () => XYPosition[], fitting: boolean): boolean {
+  const [expected] = useState(() => {
+    const points = positions();
+    if (!fitting || points.length === 0 || typeof window === "undefined") return true;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    // fitView pads by 20% on each axis (fitViewOptions.padding 0.2).
+    const width = (Math.max(...xs) - Math.min(...xs) + CARD.width) * 1.4;
+    const height = (Math.max(...ys) - Math.min(...ys) + CARD.height) * 1.4;
+    const zoom = Math.min((window.innerWidth * CANVAS_SHARE.width) / width, (window.innerHeight * CANVAS_SHARE.height) / height);
+    return zoom >= DETAIL_MIN_ZOOM;
+  });
+  // Only the first fit is estimated: React Flow queues it once the canvas has its nodes and clears the
+  // queue when done; a later fitView (focusing a node, after auto-layout) starts from a real zoom.
+  const firstFit = useRef<"pending" | "queued" | "done">(fitting ? "pending" : "done");
+  return useStore((state) => {
+    if (firstFit.current === "pending" && state.fitViewQueued) firstFit.current = "queued";
+    else if (firstFit.current === "queued" && !state.fitViewQueued) firstFit.current = "done";
+    return firstFit.current === "done" ? state.transform[2] >= DETAIL_MIN_ZOOM : expected;
+  });
+}
