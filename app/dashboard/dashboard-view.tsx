@@ -82,13 +82,15 @@ export function DashboardView() {
               <LatencyChart rows={board.data.latencyByNode.map((row) => ({ ...row, label: row.nodeType }))} />
             </ChartCard>
           </div>
-          <ChartCard title="Tokens and estimated cost" note="Cost from list prices per model, at a 3:1 input:output mix; unknown models are not priced." testId="chart-tokens">
+          <ChartCard title="Tokens and estimated cost" note="Cost from each model's input and output list prices (runs traced before the split: at a 3:1 input:output mix); unknown models are not priced." testId="chart-tokens">
             <TokensChart points={board.data.series} unit={board.data.unit} />
             {board.data.tokensByModel.length > 0 && (
               <Table>
                 <TableHeader>
                   <TableRow>
                     <TableHead>Model</TableHead>
+                    <TableHead className="text-right">Input</TableHead>
+                    <TableHead className="text-right">Output</TableHead>
                     <TableHead className="text-right">Tokens</TableHead>
                     <TableHead className="text-right">Est. cost</TableHead>
                   </TableRow>
@@ -97,6 +99,8 @@ export function DashboardView() {
                   {board.data.tokensByModel.map((row) => (
                     <TableRow key={row.model}>
                       <TableCell>{row.model}</TableCell>
+                      <TableCell className="text-right tabular-nums">{row.inputTokens}</TableCell>
+                      <TableCell className="text-right tabular-nums">{row.outputTokens}</TableCell>
                       <TableCell className="text-right tabular-nums">{row.tokens}</TableCell>
                       <TableCell className="text-right tabular-nums">{formatCost(row.costUsd)}</TableCell>
                     </TableRow>

@@ -7,7 +7,18 @@ import { answerSegments } from "./answer-segments";
  * An answer with its [n] markers linked to the citation list below it; a refusal looks different on
  * purpose. With `passageHref`, each citation also links to the passage it quotes (in a trace).
  */
-export function AnswerView({ answer, anchorPrefix, passageHref }: { answer: Answer; anchorPrefix: string; passageHref?: (passageId: string) => string | null }) {
+export function AnswerView({
+  answer,
+  anchorPrefix,
+  passageHref,
+  passageLabel,
+}: {
+  answer: Answer;
+  anchorPrefix: string;
+  passageHref?: (passageId: string) => string | null;
+  /** What the passage link says (its rank and anchor in a trace); the passage id by default. */
+  passageLabel?: (passageId: string) => string | null;
+}) {
   const known = new Set(answer.citations.map((c) => c.marker));
   return (
     <div className="flex flex-col gap-3">
@@ -65,7 +76,7 @@ export function AnswerView({ answer, anchorPrefix, passageHref }: { answer: Answ
               <blockquote className="mt-1 border-l-2 border-slate-300 pl-2 leading-relaxed text-slate-600">{citation.quote}</blockquote>
               {passageHref?.(citation.passageId) && (
                 <a href={passageHref(citation.passageId) ?? undefined} className="mt-1 inline-block text-primary hover:underline">
-                  Passage {citation.passageId} →
+                  {passageLabel?.(citation.passageId) ?? `Passage ${citation.passageId}`} →
                 </a>
               )}
             </li>

@@ -3,9 +3,9 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { timeTick } from "./axis-format";
 
-export type TokensPoint = { at: Date; tokens: number; costUsd: number };
+export type TokensPoint = { at: Date; tokens: number; inputTokens: number; outputTokens: number; costUsd: number };
 
-/** Tokens (left axis) and estimated cost in US dollars (right axis) per hour or day. */
+/** Input, output and total tokens (left axis) and estimated cost in US dollars (right axis) per hour or day. */
 export function TokensChart({ points, unit }: { points: TokensPoint[]; unit: "hour" | "day" }) {
   const data = points.map((p) => ({ ...p, at: p.at.getTime() }));
   const tick = timeTick(unit);
@@ -18,7 +18,10 @@ export function TokensChart({ points, unit }: { points: TokensPoint[]; unit: "ho
         <YAxis yAxisId="cost" orientation="right" fontSize={11} width={56} tickFormatter={(v: number) => `$${v.toFixed(2)}`} />
         <Tooltip labelFormatter={(value) => tick(Number(value))} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
-        <Line yAxisId="tokens" dataKey="tokens" name="Tokens" stroke="#6366f1" dot={false} isAnimationActive={false} />
+        <Line yAxisId="tokens" dataKey="inputTokens" name="Input tokens" stroke="#0ea5e9" dot={false} isAnimationActive={false} />
+        <Line yAxisId="tokens" dataKey="outputTokens" name="Output tokens" stroke="#8b5cf6" dot={false} isAnimationActive={false} />
+        {/* The total also counts tokens traced before input and output were kept apart. */}
+        <Line yAxisId="tokens" dataKey="tokens" name="Total tokens" stroke="#64748b" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
         <Line yAxisId="cost" dataKey="costUsd" name="Est. cost (USD)" stroke="#f97316" dot={false} isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>

@@ -11,6 +11,7 @@ import { PassageTable } from "./passage-table";
 import { spanBar, timelineLength } from "./span-bars";
 import { SpanLogs } from "./span-logs";
 import { TimelineLanes } from "./timeline-lanes";
+import { formatTokens } from "./token-count";
 import { passageLists } from "./trace-passages";
 
 export type SpanView = {
@@ -25,6 +26,8 @@ export type SpanView = {
   startedAt: Date;
   durationMs: number;
   tokens: number;
+  inputTokens: number;
+  outputTokens: number;
   /** The provider model the node called; null offline. */
   model: string | null;
   /** Estimated US dollars; null when the model has no list price. */
@@ -90,7 +93,7 @@ function SpanRow({ span, offsetPct, widthPct, offsetMs }: { span: SpanView; offs
           <p className="text-xs text-muted-foreground md:col-span-2">
             {span.nodeType} · started +{formatDuration(offsetMs)}
             {span.model && ` · model ${span.model}`}
-            {span.tokens > 0 && ` · ${span.tokens} tokens · est. ${formatCost(span.costUsd)}`}
+            {span.tokens > 0 && ` · ${formatTokens(span)} tokens · est. ${formatCost(span.costUsd)}`}
           </p>
           {span.error && (
             <div className="md:col-span-2">

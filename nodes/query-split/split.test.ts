@@ -62,7 +62,7 @@ describeEachDatabase("query.split", (getDb) => {
   it("provider: lets the model split, then answers each question", async () => {
     mock.script({ content: '{"questions": ["自闭症与遗传有关吗？", "职业放贷人的借贷合同有效吗？"]}' });
     const { answer, ctx } = await run("自闭症遗传吗，还有放贷合同有效吗", { knowledgeBaseId: bases.chineseId, mode: "provider", provider: mockRef });
-    expect(ctx.logs[0].message).toBe("provider: split into 2 question(s)");
+    expect(ctx.logs.map((line) => line.message)).toContain("provider: split into 2 question(s)");
     expect(answer.citations.map((c) => c.source.title)).toEqual([expect.stringContaining("自闭症"), expect.stringContaining("借贷")]);
   });
 });

@@ -1,6 +1,7 @@
 // The `ctx.providers` of one node in one run: resolves the node's credential (workspace-scoped),
 // builds LangChain's client, counts tokens into the node's span, streams text to the run's events,
-// retries with backoff and honours the node's abort signal.
+// retries with backoff, honours the node's abort signal, and records every call (prompt, raw reply,
+// retries) in the node's span.
 import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from "@langchain/core/messages";
 import { z } from "zod";
 import type { LocalModelTask, ProviderRef } from "@/nodes/model-config";
@@ -8,11 +9,13 @@ import type { PairClassifier } from "@/server/models/classifier";
 import type { GuardCalibration } from "@/server/models/guard-calibration";
 import type { LocalModelRow } from "@/server/models/local-models";
 import type { KnowledgeStore } from "@/server/knowledge/store";
+import { CallRecord } from "./call-record";
+import { CallRecorder } from "./call-recorder";
 import type { ResolvedCredential } from "./credential-store";
 import { createChatModel, createEmbeddings } from "./model-factory";
 import type { CallOptions, ChatMessage, ModelProviders } from "./model-providers";
 import { DEFAULT_RETRY, withRetry, type RetryOptions } from "./retry";
-import { parseStructuredReply } from "./structured-reply";
+import { parseStructuredReply, type StructuredResult } from "./structured-reply";
 import { TokenCounter, type TokenSink } from "./token-counter";
 
 /** Where credentials come from: one workspace's saved providers. */
@@ -35,6 +38,8 @@ function toMessages(messages: ChatMessage[]): BaseMessage[] {
   return messages.map((m) => (m.role === "system" ? new SystemMessage(m.content) : m.role === "user" ? new HumanMessage(m.content) : new AIMessage(m.content)));
 }
 
+const asText = (text: string): StructuredResult<string> => ({ ok: true, value: text });
+
 function textOf(content: BaseMessage["content"]): string {
   if (typeof content === "string") return content;
   return content.map((part) => (part.type === "text" && "text" in part ? String(part.text) : "")).join("");
@@ -52,7 +57,8 @@ export class NodeModelProviders implements ModelProviders {
   }
 
   async chatModel(ref: ProviderRef) {
-    return createChatModel(await this.credentials.resolve(ref.credentialId), ref, { callbacks: [this.counter], maxRetries: this.retry.retries });
+    const credential = await this.credentials.resolve(ref.credentialId);
+    return createChatModel(credential, ref, { callbacks: [this.counter, new CallRecorder(credential, ref, this.node)], maxRetries: this.retry.retries });
   }
 
   async embeddings(ref: ProviderRef) {
@@ -72,47 +78,60 @@ export class NodeModelProviders implements ModelProviders {
     return this.credentials.guardCalibration ? this.credentials.guardCalibration(knowledgeBaseId, knowledge, { signal: this.node.signal, ...options }) : null;
   }
 
-  complete(ref: ProviderRef, messages: ChatMessage[], options: CallOptions = {}): Promise<string> {
-    return this.call(ref, messages, options, false);
+  async complete(ref: ProviderRef, messages: ChatMessage[], options: CallOptions = {}): Promise<string> {
+    return (await this.call(ref, messages, options, false, asText)).text;
   }
 
   async structured<T>(ref: ProviderRef, schema: z.ZodType<T>, messages: ChatMessage[], options: CallOptions = {}): Promise<T> {
     const shape = JSON.stringify(z.toJSONSchema(schema, { io: "output", unrepresentable: "any" }));
     const asked: ChatMessage[] = [...messages, { role: "user", content: `Reply with one JSON value only, matching this JSON Schema: ${shape}` }];
-    const first = await this.call(ref, asked, options, true);
-    const parsed = parseStructuredReply(first, schema);
-    if (parsed.ok) return parsed.value;
-    this.node.log(`The model's reply did not validate; asking once more: ${parsed.error}`);
-    const repair: ChatMessage[] = [...asked, { role: "assistant", content: first }, { role: "user", content: `${parsed.error} Reply again with the corrected JSON only.` }];
-    const second = parseStructuredReply(await this.call(ref, repair, options, true), schema);
+    const read = (text: string) => parseStructuredReply(text, schema);
+    const first = await this.call(ref, asked, options, true, read);
+    if (first.parsed.ok) return first.parsed.value;
+    const repair: ChatMessage[] = [...asked, { role: "assistant", content: first.text }, { role: "user", content: `${first.parsed.error} Reply again with the corrected JSON only.` }];
+    const second = (await this.call(ref, repair, options, true, read)).parsed;
     if (second.ok) return second.value;
     throw new Error(`Model ${ref.model} did not return valid structured output after one repair: ${second.error}`);
   }
 
-  private async call(ref: ProviderRef, messages: ChatMessage[], options: CallOptions, json: boolean): Promise<string> {
+  /** One call with retries, recorded in the node's span with its prompt, raw reply and parse result. */
+  private async call<T>(
+    ref: ProviderRef,
+    messages: ChatMessage[],
+    options: CallOptions,
+    json: boolean,
+    read: (text: string) => StructuredResult<T>,
+  ): Promise<{ text: string; parsed: StructuredResult<T> }> {
     const credential = await this.credentials.resolve(ref.credentialId);
-    const model = createChatModel(credential, ref, { callbacks: [this.counter], json });
+    const record = new CallRecord(credential, ref, messages, { json, streamed: options.stream === true });
+    const model = createChatModel(credential, ref, { callbacks: [this.counter, new TokenCounter(record)], json });
     const signal = options.signal ?? this.node.signal;
     const lc = toMessages(messages);
-    return withRetry(
-      async () => {
-        if (!options.stream) return textOf((await model.invoke(lc, { signal })).content);
-        let text = "";
-        for await (const chunk of await model.stream(lc, { signal })) {
-          const part = textOf(chunk.content);
-          if (part === "") continue;
-          text += part;
-          this.node.emitToken(part);
-        }
-        return text;
-      },
-      {
-        ...this.retry,
-        signal,
-        onRetry: (attempt, error, delayMs) =>
-          this.node.log(`Provider call failed (${error instanceof Error ? error.message : String(error)}); retry ${attempt} in ${Math.round(delayMs)} ms`),
-      },
-    );
+    let text: string;
+    try {
+      text = await withRetry(
+        async () => {
+          if (!options.stream) return textOf((await model.invoke(lc, { signal })).content);
+          let streamed = "";
+          for await (const chunk of await model.stream(lc, { signal })) {
+            const part = textOf(chunk.content);
+            if (part === "") continue;
+            streamed += part;
+            this.node.emitToken(part);
+          }
+          return streamed;
+        },
+        { ...this.retry, signal, onRetry: (attempt, error, delayMs) => record.retried(attempt, error, delayMs) },
+      );
+    } catch (error) {
+      const failed = record.entry({ error });
+      this.node.log(failed.message, failed.data);
+      throw error;
+    }
+    const parsed = read(text);
+    const replied = record.entry(parsed.ok ? { reply: text } : { reply: text, parseError: parsed.error });
+    this.node.log(replied.message, replied.data);
+    return { text, parsed };
   }
 }
 

@@ -2,6 +2,7 @@
 // JSON with repair, retries, token counting and failures that say what went wrong.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { modelCallLog, type ModelCallLog } from "@/nodes/model-call";
 import { recordingContext } from "@/server/runtime/test-context";
 import type { ResolvedCredential } from "./credential-store";
 import type { CredentialSource } from "./node-providers";
@@ -9,6 +10,14 @@ import { testConnection } from "./test-connection";
 import { startMockProviderServer, type MockProviderServer } from "./testing/mock-openai-server";
 
 let mock: MockProviderServer;
+
+/** The provider calls a node's span recorded, validated as the trace viewer reads them. */
+function modelCalls(ctx: { logs: Array<{ data?: unknown }> }): ModelCallLog[] {
+  return ctx.logs.flatMap((line) => {
+    const parsed = modelCallLog.safeParse(line.data);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
 const ref = { credentialId: "cred", model: "mock-model", temperature: 0 };
 
 function source(credential: Partial<ResolvedCredential>): CredentialSource {
@@ -35,6 +44,42 @@ describe("provider calls through ChatOpenAI", () => {
     expect(ctx.counted).toBe(34);
   });
 
+  it("records each call in the span: prompts sent, raw reply, model, tokens, and never the key", async () => {
+    const ctx = recordingContext({ credentials: source({}) });
+    mock.script({ content: "Deposits are protected.", usage: { prompt: 30, completion: 4 } });
+    await ctx.providers.complete(ref, [
+      { role: "system", content: "Answer briefly." },
+      { role: "user", content: "What about deposits?" },
+    ]);
+    expect(modelCalls(ctx)).toEqual([
+      {
+        kind: "model-call",
+        provider: "openai",
+        model: "mock-model",
+        format: "text",
+        streamed: false,
+        messages: [
+          { role: "system", content: "Answer briefly." },
+          { role: "user", content: "What about deposits?" },
+        ],
+        reply: "Deposits are protected.",
+        retries: [],
+        tokens: { input: 30, output: 4 },
+        durationMs: expect.any(Number),
+      },
+    ]);
+    expect(JSON.stringify(ctx.logs)).not.toContain("sk-test-key");
+  });
+
+  it("masks the key where an error message echoes it", async () => {
+    const ctx = recordingContext({ credentials: source({}) });
+    mock.script({ status: 400, message: "key sk-test-key is not allowed to call this model; sent Bearer sk-test-key" });
+    await expect(ctx.providers.complete(ref, [{ role: "user", content: "x" }])).rejects.toThrow();
+    const [call] = modelCalls(ctx);
+    expect(call.error).toMatch(/key \[credential\] is not allowed/);
+    expect(JSON.stringify(ctx.logs)).not.toContain("sk-test-key");
+  });
+
   it("streams tokens to the run and counts the streamed usage", async () => {
     const ctx = recordingContext({ credentials: source({}) });
     mock.script({ content: "One two three.", usage: { prompt: 5, completion: 3 } });
@@ -44,6 +89,7 @@ describe("provider calls through ChatOpenAI", () => {
     expect(ctx.tokens.length).toBeGreaterThan(1);
     expect(mock.requests.at(-1)!.body).toMatchObject({ stream: true });
     expect(ctx.counted).toBe(8);
+    expect(modelCalls(ctx)[0]).toMatchObject({ streamed: true, reply: "One two three.", tokens: { input: 5, output: 3 } });
   });
 
   it("validates structured output with zod and repairs once", async () => {
@@ -55,6 +101,13 @@ describe("provider calls through ChatOpenAI", () => {
     expect(repair.response_format).toEqual({ type: "json_object" });
     expect(repair.messages.at(-1)!.content).toMatch(/label: Invalid option/);
     expect(ctx.logs.some((l) => /did not validate/.test(l.message))).toBe(true);
+    // Both calls are in the span: the raw first reply with its parse error, then the repair turn.
+    const calls = modelCalls(ctx);
+    expect(calls).toHaveLength(2);
+    expect(calls[0]).toMatchObject({ format: "json", reply: '{"label": "maybe"}', parseError: expect.stringMatching(/label: Invalid option/) });
+    expect(calls[1]).toMatchObject({ reply: '```json\n{"label": "entailment"}\n```' });
+    expect(calls[1].parseError).toBeUndefined();
+    expect(calls[1].messages.map((m) => m.role)).toEqual(["user", "user", "assistant", "user"]);
   });
 
   it("fails naming the problem when the repair is wrong too", async () => {
@@ -69,12 +122,19 @@ describe("provider calls through ChatOpenAI", () => {
     const ctx = recordingContext({ credentials: source({}) });
     mock.script({ status: 429 }, { status: 503 }, { content: "ok" });
     expect(await ctx.providers.complete(ref, [{ role: "user", content: "x" }])).toBe("ok");
-    expect(ctx.logs.filter((l) => /retry \d/.test(l.message))).toHaveLength(2);
+    const [call] = modelCalls(ctx);
+    expect(call.retries).toEqual([
+      { attempt: 1, error: expect.stringMatching(/429/), delayMs: expect.any(Number) },
+      { attempt: 2, error: expect.stringMatching(/503/), delayMs: expect.any(Number) },
+    ]);
+    expect(call.reply).toBe("ok");
+    expect(ctx.logs[0].message).toMatch(/after 2 retries/);
 
     const wrongKey = recordingContext({ credentials: source({ apiKey: "sk-wrong" }) });
     const before = mock.requests.length;
     await expect(wrongKey.providers.complete(ref, [{ role: "user", content: "x" }])).rejects.toThrow(/Incorrect API key/);
     expect(mock.requests.length - before).toBe(1);
+    expect(modelCalls(wrongKey)[0]).toMatchObject({ reply: null, error: expect.stringMatching(/Incorrect API key/), retries: [] });
   });
 
   it("stops when the node's signal aborts", async () => {
@@ -92,6 +152,7 @@ describe("provider calls through ChatOpenAI", () => {
     const model = await ctx.providers.chatModel(ref);
     expect((await model.invoke("hi")).content).toBe("direct");
     expect(ctx.counted).toBe(3);
+    expect(modelCalls(ctx)).toEqual([expect.objectContaining({ model: "mock-model", messages: [{ role: "user", content: "hi" }], reply: "direct", tokens: { input: 2, output: 1 } })]);
   });
 
   it("supports LangChain's own withStructuredOutput through tool calls", async () => {
@@ -100,6 +161,8 @@ describe("provider calls through ChatOpenAI", () => {
     const model = await ctx.providers.chatModel(ref);
     const structured = model.withStructuredOutput(z.object({ keywords: z.array(z.string()) }), { name: "keywords", method: "functionCalling" });
     expect(await structured.invoke("deposit?")).toEqual({ keywords: ["security deposit", "bond"] });
+    // The raw reply was a tool call: recorded as such, before LangChain parsed it.
+    expect(JSON.parse(modelCalls(ctx)[0].reply!)).toEqual([{ name: "keywords", args: { keywords: ["security deposit", "bond"] } }]);
     expect((mock.requests.at(-1)!.body as { tools: Array<{ function: { name: string } }> }).tools[0].function.name).toBe("keywords");
     expect(ctx.counted).toBe(30);
   });

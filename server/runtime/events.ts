@@ -12,7 +12,9 @@ export interface LogLine {
 }
 
 /** One node's execution, as the trace keeps it (a Span row without its ids). */
-export type SpanRecord = Pick<Span, "nodeId" | "nodeType" | "ordinal" | "status" | "error" | "startedAt" | "durationMs" | "tokens"> & {
+export type SpanRecord = Pick<Span, "nodeId" | "nodeType" | "ordinal" | "status" | "error" | "startedAt" | "durationMs" | "tokens"> &
+  // `tokens` split into prompt and completion tokens; a record without them has no known split.
+  Partial<Pick<Span, "inputTokens" | "outputTokens">> & {
   inputs: Record<string, unknown>;
   outputs: Record<string, unknown> | null;
   logs: LogLine[];

@@ -1,6 +1,6 @@
 // The dashboards' figures over a time range, computed in SQL: runs per hour or day by outcome,
 // latency percentiles (percentile_cont) per pipeline and per node type, outcome rates, and tokens
-// with their estimated cost per model.
+// (input and output) with their estimated cost per model.
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
@@ -46,31 +46,36 @@ export async function dashboard(db: Db, workspaceId: string, input: DashboardInp
     db.$queryRaw<(Latency & { nodeType: string })[]>`
       SELECT s."nodeType", ${percentiles(Prisma.sql`s."durationMs"`)}
       FROM "Span" s WHERE ${spanScope} GROUP BY 1 ORDER BY p95 DESC`,
-    db.$queryRaw<{ bucket: Date; model: string | null; tokens: number }[]>`
-      SELECT date_trunc(${unit}, s."startedAt") AS bucket, s."model", sum(s."tokens")::int AS tokens
+    db.$queryRaw<{ bucket: Date; model: string | null; tokens: number; inputTokens: number; outputTokens: number }[]>`
+      SELECT date_trunc(${unit}, s."startedAt") AS bucket, s."model", sum(s."tokens")::int AS tokens,
+             sum(s."inputTokens")::int AS "inputTokens", sum(s."outputTokens")::int AS "outputTokens"
       FROM "Span" s WHERE ${spanScope} AND s."tokens" > 0 GROUP BY 1, 2`,
   ]);
 
   // Every bucket of the range, empty ones included, so the charts' time axis is even.
   const step = unit === "hour" ? HOUR : DAY;
   const start = Math.floor(input.from.getTime() / step) * step;
-  const series = new Map<number, { at: Date; runs: number; answered: number; flagged: number; refused: number; failed: number; cancelled: number; tokens: number; costUsd: number }>();
+  const series = new Map<number, { at: Date; runs: number; answered: number; flagged: number; refused: number; failed: number; cancelled: number; tokens: number; inputTokens: number; outputTokens: number; costUsd: number }>();
   for (let t = start; t < input.to.getTime(); t += step) {
-    series.set(t, { at: new Date(t), runs: 0, answered: 0, flagged: 0, refused: 0, failed: 0, cancelled: 0, tokens: 0, costUsd: 0 });
+    series.set(t, { at: new Date(t), runs: 0, answered: 0, flagged: 0, refused: 0, failed: 0, cancelled: 0, tokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 });
   }
   for (const { bucket, ...counts } of buckets) Object.assign(series.get(bucket.getTime()) ?? {}, counts);
 
-  const models = new Map<string, { model: string; tokens: number; costUsd: number | null }>();
+  const models = new Map<string, { model: string; tokens: number; inputTokens: number; outputTokens: number; costUsd: number | null }>();
   for (const row of tokenRows) {
-    const cost = estimateCostUsd(row.model, row.tokens);
+    const cost = estimateCostUsd(row.model, row);
     const point = series.get(row.bucket.getTime());
     if (point) {
       point.tokens += row.tokens;
+      point.inputTokens += row.inputTokens;
+      point.outputTokens += row.outputTokens;
       point.costUsd += cost ?? 0;
     }
     const name = row.model ?? "(no model)";
-    const entry = models.get(name) ?? { model: name, tokens: 0, costUsd: 0 };
+    const entry = models.get(name) ?? { model: name, tokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 };
     entry.tokens += row.tokens;
+    entry.inputTokens += row.inputTokens;
+    entry.outputTokens += row.outputTokens;
     entry.costUsd = entry.costUsd === null || cost === null ? null : entry.costUsd + cost;
     models.set(name, entry);
   }

@@ -22,6 +22,8 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
       startedAt: true,
       durationMs: true,
       tokens: true,
+      inputTokens: true,
+      outputTokens: true,
       pipeline: { select: { name: true } },
       version: { select: { number: true } },
       spans: {
@@ -39,6 +41,8 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
           startedAt: true,
           durationMs: true,
           tokens: true,
+          inputTokens: true,
+          outputTokens: true,
           model: true,
         },
       },
@@ -46,7 +50,7 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
   });
   if (!run) return null;
   const { pipeline, version, spans, ...rest } = run;
-  const priced = spans.map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span.tokens) }));
+  const priced = spans.map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
   const costs = priced.map((span) => span.costUsd);
   return {
     ...rest,

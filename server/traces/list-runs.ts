@@ -24,6 +24,8 @@ export interface RunListItem {
   startedAt: Date;
   durationMs: number | null;
   tokens: number;
+  inputTokens: number;
+  outputTokens: number;
 }
 
 /** The SQL of one page, shared with the EXPLAIN test so the plan checked is the plan served. */
@@ -33,7 +35,7 @@ export function runsPageSql(workspaceId: string, filters: RunFilters): Prisma.Sq
   return Prisma.sql`
     SELECT r."id", r."pipelineId", p."name" AS "pipelineName", r."versionId", v."number" AS "versionNumber",
            r."source"::text AS "source", r."apiKeyId", r."status"::text AS "status", r."outcome"::text AS "outcome",
-           r."question", r."error", r."startedAt", r."durationMs", r."tokens"
+           r."question", r."error", r."startedAt", r."durationMs", r."tokens", r."inputTokens", r."outputTokens"
     FROM "Run" r
     JOIN "Pipeline" p ON p."id" = r."pipelineId"
     LEFT JOIN "PipelineVersion" v ON v."id" = r."versionId"

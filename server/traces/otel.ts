@@ -14,6 +14,8 @@ import {
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_TOOL_NAME,
+  ATTR_GEN_AI_USAGE_INPUT_TOKENS,
+  ATTR_GEN_AI_USAGE_OUTPUT_TOKENS,
 } from "@opentelemetry/semantic-conventions/incubating";
 
 export interface ExportedRun {
@@ -40,6 +42,9 @@ export interface ExportedSpan {
   startedAt: Date;
   durationMs: number;
   tokens: number;
+  /** Parts of `tokens` known to be prompt and completion (both 0 when the split is unknown). */
+  inputTokens: number;
+  outputTokens: number;
   model: string | null;
 }
 
@@ -63,11 +68,28 @@ function operationOf(span: ExportedSpan): string {
   return span.model ? "chat" : "execute_tool";
 }
 
+/** GenAI usage attributes summed over spans; input and output only when every span's split is known. */
+function usageAttributes(spans: ExportedSpan[]): Attributes {
+  let total = 0;
+  let input = 0;
+  let output = 0;
+  let split = true;
+  for (const span of spans) {
+    total += span.tokens;
+    input += span.inputTokens;
+    output += span.outputTokens;
+    split &&= span.tokens === 0 || span.inputTokens + span.outputTokens === span.tokens;
+  }
+  return split
+    ? { [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: input, [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: output, "gen_ai.usage.total_tokens": total }
+    : { "gen_ai.usage.total_tokens": total };
+}
+
 function nodeAttributes(span: ExportedSpan, run: ExportedRun): Attributes {
   return {
     [ATTR_GEN_AI_OPERATION_NAME]: operationOf(span),
     ...(span.model
-      ? { [ATTR_GEN_AI_REQUEST_MODEL]: span.model, "gen_ai.usage.total_tokens": span.tokens }
+      ? { [ATTR_GEN_AI_REQUEST_MODEL]: span.model, ...usageAttributes([span]) }
       : { [ATTR_GEN_AI_TOOL_NAME]: span.nodeType }),
     [ATTR_GEN_AI_CONVERSATION_ID]: run.runId,
     "groundwork.node.id": span.nodeId,
@@ -95,7 +117,7 @@ export function createRunExporter(url: string, options: { scheduledDelayMillis?:
             [ATTR_GEN_AI_AGENT_ID]: run.pipelineId,
             [ATTR_GEN_AI_AGENT_NAME]: run.pipelineName,
             [ATTR_GEN_AI_CONVERSATION_ID]: run.runId,
-            "gen_ai.usage.total_tokens": run.spans.reduce((sum, span) => sum + span.tokens, 0),
+            ...usageAttributes(run.spans),
             "groundwork.run.id": run.runId,
             "groundwork.workspace.id": run.workspaceId,
             "groundwork.run.source": run.source,

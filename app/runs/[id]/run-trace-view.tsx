@@ -12,6 +12,7 @@ import { SaveTestCaseDialog } from "@/components/runs/save-test-case-dialog";
 import { PageBody } from "@/components/shell/page-body";
 import { PassageTable } from "@/components/trace/passage-table";
 import { formatCost, SpanWaterfall } from "@/components/trace/span-waterfall";
+import { formatTokens } from "@/components/trace/token-count";
 import { passagesById } from "@/components/trace/trace-passages";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -125,7 +126,15 @@ export function RunTrace({ id, compact = false }: { id: string; compact?: boolea
             {answer ? (
               <div>
                 <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Answer</p>
-                <AnswerView answer={answer} anchorPrefix={`trace-${data.id}`} passageHref={(pid) => (passages.has(pid) ? `#passage-${data.id}-${pid}` : null)} />
+                <AnswerView
+                  answer={answer}
+                  anchorPrefix={`trace-${data.id}`}
+                  passageHref={(pid) => (passages.has(pid) ? `#passage-${data.id}-${pid}` : null)}
+                  passageLabel={(pid) => {
+                    const passage = passages.get(pid);
+                    return passage ? `Passage #${passage.rank} (score ${passage.score.toFixed(3)}) in the trace` : null;
+                  }}
+                />
               </div>
             ) : (
               data.output !== null && (
@@ -153,7 +162,7 @@ export function RunTrace({ id, compact = false }: { id: string; compact?: boolea
               <Fact label="Duration">{formatDuration(data.durationMs)}</Fact>
               <Fact label="Started">{formatDateTime(data.startedAt)}</Fact>
               <Fact label="Nodes">{data.spans.length}</Fact>
-              <Fact label="Tokens">{data.tokens}</Fact>
+              <Fact label="Tokens">{formatTokens(data)}</Fact>
               <Fact label="Est. cost">{formatCost(data.costUsd)}</Fact>
             </dl>
           </CardContent>
