@@ -13,7 +13,6 @@
 // trace (a finished Run row and its spans) is in the database once the server's writer has flushed.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -21,9 +20,8 @@ import { parseArgs } from "node:util";
 import { testCaller } from "@/server/api/testing/test-caller";
 import { createApiKey } from "@/server/auth/api-keys";
 import { createDb, describeDatabase, type Db } from "@/server/db/client";
-import { enqueueUpload } from "@/server/knowledge/ingest";
-import { startWorker } from "@/server/knowledge/jobs/worker";
 import { strictGraph } from "@/server/templates/strict";
+import { benchQuestions, ingestCorpus } from "./profile-corpus";
 
 const { values: args } = parseArgs({
   options: {
@@ -90,57 +88,6 @@ async function waitUntilUp(url: string, server: ChildProcess): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`The server did not answer ${url} within 2 minutes`);
-}
-
-/** Ingests corpus records until the base holds about `target` chunks (whole documents, so it may go slightly over). */
-async function ingestCorpus(db: Db, workspaceId: string, knowledgeBaseId: string, dataDir: string, target: number): Promise<number> {
-  const corpusFile = path.join(dataDir, "corpus.jsonl");
-  const lines = (
-    await readFile(corpusFile, "utf8").catch((error: unknown) => {
-      throw new Error(`Cannot read ${corpusFile}: --data must name a folder in the BEIR layout (corpus.jsonl with _id, title, text)`, { cause: error });
-    })
-  )
-    .split("\n")
-    .filter((line) => line.trim());
-  let next = 0;
-  let chunks = 0;
-  const worker = startWorker(db, { concurrency: 2, batchSize: 64, pollMs: 20 });
-  try {
-    while (chunks < target && next < lines.length) {
-      // Chunks per record vary by corpus: a first small round measures the ratio, and each later
-      // round takes what the ratio so far says is still missing.
-      const take = next === 0 ? 200 : Math.max(20, Math.ceil((target - chunks) / (chunks / next)));
-      const records = lines.slice(next, next + take);
-      next += records.length;
-      await enqueueUpload(db, {
-        workspaceId,
-        knowledgeBaseId,
-        files: [{ fileName: `corpus-${next}.jsonl`, content: new TextEncoder().encode(records.join("\n")) }],
-        options: { records: { textField: "text", titleField: "title", metadataFields: ["_id"] } },
-      });
-      while ((await db.job.count({ where: { knowledgeBaseId } })) > 0) await new Promise((resolve) => setTimeout(resolve, 50));
-      chunks = await db.chunk.count({ where: { knowledgeBaseId } });
-    }
-  } finally {
-    await worker.stop();
-  }
-  return chunks;
-}
-
-/** The set's own queries: in-domain, so the pipeline retrieves, answers and verifies rather than refusing early. */
-async function benchQuestions(dataDir: string): Promise<string[]> {
-  const file = path.join(dataDir, "queries.jsonl");
-  const text = await readFile(file, "utf8").catch((error: unknown) => {
-    throw new Error(`Cannot read ${file}: --data must name a folder in the BEIR layout (corpus.jsonl and queries.jsonl)`, { cause: error });
-  });
-  const questions = text
-    .split("\n")
-    .filter((line) => line.trim())
-    .map((line) => (JSON.parse(line) as { text: string }).text)
-    .filter(Boolean)
-    .slice(0, 200);
-  if (questions.length === 0) throw new Error(`${file} has no queries to ask`);
-  return questions;
 }
 
 interface Measured {
@@ -236,8 +183,8 @@ async function main(): Promise<void> {
     server = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
     await waitUntilUp(`${origin}/api/v1/ping`, server);
 
-    // Warm-up. One call alone first: the strict pipeline's domain guard calibrates itself on the
-    // knowledge base at its first use, which takes long, and concurrent first calls would each do it.
+    // Warm-up. One call alone first, to fail early with the server's reason when the pipeline cannot
+    // answer. (Publishing started the domain guard's calibration fit on the base; no call waits on it.)
     const first = await fetch(`${origin}/api/v1/pipelines/${slug}/run`, {
       method: "POST",
       headers: { authorization: `Bearer ${open.secret}`, "content-type": "application/json" },

@@ -6,6 +6,7 @@
 import type { KnowledgeStore } from "@/server/knowledge/store";
 import { contentWords } from "@/server/knowledge/vocabulary-words";
 import { tokenize } from "@/server/knowledge/tokenize";
+import type { VocabularyStats } from "@/server/knowledge/vocabulary";
 
 export interface Coverage {
   score: number;
@@ -17,6 +18,24 @@ export interface Coverage {
 
 const PASSAGES = 3;
 
+/** Each word's weight: its IDF in the base, or the base's largest IDF for a word it never uses. */
+export function rarityWeights(stats: VocabularyStats): number[] {
+  const maxIdf = Math.log(stats.chunks + 1);
+  return stats.documentFrequency.map((df) => (df > 0 ? Math.log((stats.chunks + 1) / df) : maxIdf));
+}
+
+/** The weighted share of `words` the best of `passages` (each as its set of index terms) contains, and which passage that is. */
+export function bestCoverage(words: string[], weights: number[], passages: readonly { terms: ReadonlySet<string>; title?: string }[]): { score: number; source?: string } {
+  const total = weights.reduce((sum, w) => sum + w, 0);
+  let best = { score: 0, source: undefined as string | undefined };
+  for (const passage of passages) {
+    const covered = words.reduce((sum, word, i) => (tokenize(word).every((t) => passage.terms.has(t)) ? sum + weights[i] : sum), 0);
+    const score = total > 0 ? covered / total : 0;
+    if (score > best.score) best = { score, source: passage.title };
+  }
+  return best;
+}
+
 export async function domainCoverage(knowledge: KnowledgeStore, knowledgeBaseId: string, question: string, signal?: AbortSignal): Promise<Coverage> {
   const words = [...new Set(contentWords(question))];
   if (words.length === 0) return { score: 0, unknown: [] };
@@ -24,16 +43,11 @@ export async function domainCoverage(knowledge: KnowledgeStore, knowledgeBaseId:
     knowledge.vocabulary(knowledgeBaseId, words, { signal }),
     knowledge.bm25(knowledgeBaseId, question, { topK: PASSAGES, signal }),
   ]);
-  const maxIdf = Math.log(stats.chunks + 1);
-  const weights = stats.documentFrequency.map((df) => (df > 0 ? Math.log((stats.chunks + 1) / df) : maxIdf));
-  const total = weights.reduce((sum, w) => sum + w, 0);
-  let best = { score: 0, source: undefined as string | undefined };
-  for (const passage of passages) {
-    const terms = new Set(tokenize(passage.text));
-    const covered = words.reduce((sum, word, i) => (tokenize(word).every((t) => terms.has(t)) ? sum + weights[i] : sum), 0);
-    const score = total > 0 ? covered / total : 0;
-    if (score > best.score) best = { score, source: passage.source.title };
-  }
+  const best = bestCoverage(
+    words,
+    rarityWeights(stats),
+    passages.map((passage) => ({ terms: new Set(tokenize(passage.text)), title: passage.source.title })),
+  );
   return {
     score: best.score,
     unknown: words.filter((_, i) => stats.documentFrequency[i] === 0),

@@ -21,16 +21,12 @@ async function offlineThreshold(config: z.output<typeof spec.config>, ctx: NodeC
     ctx.log(`offline: this run has no workspace data to calibrate on; using the minimum coverage ${percent(config.minCoverage)}`);
     return config.minCoverage;
   }
-  const { threshold, fitted, refitting } = calibration;
-  if (refitting) ctx.log(`offline: the base changed since its threshold was fitted; using ${percent(threshold)} while a new fit runs`);
-  if (fitted) {
-    ctx.log(
-      `offline: calibrated the threshold on the base: ${percent(threshold)} refuses ${percent(config.targetFalseRefusal)} of ${fitted.inDomain} pseudo-questions from its own sentences ` +
-        `and ${percent(fitted.outOfDomainRefused)} of ${fitted.outOfDomain} made of words it never uses together`,
-      fitted,
-    );
+  if (calibration.threshold === null) {
+    ctx.log(`offline: the base's threshold is being fitted for the first time, in the background; until it is stored, using the minimum coverage ${percent(config.minCoverage)}`);
+    return config.minCoverage;
   }
-  return Math.min(threshold, config.minCoverage);
+  if (calibration.refitting) ctx.log(`offline: the base changed since its threshold was fitted; using ${percent(calibration.threshold)} while a new fit runs`);
+  return Math.min(calibration.threshold, config.minCoverage);
 }
 
 export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {

@@ -4,6 +4,7 @@ import { describeEachDatabase } from "@/server/db/test-databases";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
 import { handlePublishedRun } from "./published-run";
+import { rejectionWriterFor } from "./published-rejections";
 import { MAX_RUN_BODY_BYTES } from "./run-request";
 import { testCaller } from "@/server/api/testing/test-caller";
 
@@ -46,7 +47,7 @@ describeEachDatabase("published endpoint", (getDb) => {
   });
 
   // The trace is written off the hot path: let it land before the database closes.
-  afterAll(() => traceWriterFor(getDb()).flush());
+  afterAll(() => Promise.all([traceWriterFor(getDb()).flush(), rejectionWriterFor(getDb()).flush()]));
 
   it("answers a question with citations to the seeded handbook, and traces the call", async () => {
     const response = await call({ question: QUESTION, history: [] });
@@ -165,8 +166,48 @@ describeEachDatabase("published endpoint", (getDb) => {
     expect(overQuota.status).toBe(429);
     expect(await json(overQuota)).toMatchObject({ code: "daily_quota_exceeded", error: expect.stringMatching(/daily quota of 1 calls/) });
     expect(Number(overQuota.headers.get("retry-after"))).toBeGreaterThan(0);
-    // A refused call is not run, so it leaves no trace.
-    expect(await getDb().run.count({ where: { apiKeyId: quota.id } })).toBe(1);
+    // A refused call is not run: it is traced as a rejected call, with the status the caller got.
+    await rejectionWriterFor(getDb()).flush();
+    const runs = await getDb().run.findMany({ where: { apiKeyId: quota.id }, orderBy: { startedAt: "asc" }, select: { outcome: true, statusCode: true } });
+    expect(runs).toEqual([
+      { outcome: "answered", statusCode: null },
+      { outcome: "rejected", statusCode: 429 },
+    ]);
+  });
+
+  it("traces every call refused before running under the key that made it, when the key and the endpoint are known", async () => {
+    const caller = testCaller(getDb(), workspaceId);
+    const caught = await createApiKey(getDb(), { workspaceId, name: "caught" });
+    const endpoint = await getDb().endpoint.findUniqueOrThrow({ where: { slug } });
+    const scoped = await createApiKey(getDb(), { workspaceId, name: "scoped elsewhere", endpointIds: [] });
+    expect((await call({ question: "" }, { secret: caught.secret })).status).toBe(400);
+    expect((await call("{}", { secret: caught.secret, headers: { "content-length": String(MAX_RUN_BODY_BYTES + 1) } })).status).toBe(413);
+    expect((await call({ question: QUESTION }, { secret: scoped.secret })).status).toBe(403);
+    // Not recorded: an unknown slug has no pipeline to file the call under, an unknown key no one to file it for.
+    expect((await call({ question: QUESTION }, { secret: caught.secret, slug: "no-such-endpoint" })).status).toBe(404);
+    expect((await call({ question: QUESTION }, { secret: "gw_notakey" })).status).toBe(401);
+    await caller.apiKey.revoke({ id: caught.id });
+    expect((await call({ question: QUESTION }, { secret: caught.secret })).status).toBe(401);
+    await rejectionWriterFor(getDb()).flush();
+
+    const rejected = await getDb().run.findMany({
+      where: { apiKeyId: { in: [caught.id, scoped.id] } },
+      orderBy: { startedAt: "asc" },
+      select: { apiKeyId: true, pipelineId: true, versionId: true, source: true, status: true, outcome: true, statusCode: true, error: true },
+    });
+    expect(rejected.map((run) => [run.apiKeyId === caught.id ? "caught" : "scoped", run.statusCode])).toEqual([
+      ["caught", 400],
+      ["caught", 413],
+      ["scoped", 403],
+      ["caught", 401],
+    ]);
+    for (const run of rejected) {
+      expect(run).toMatchObject({ pipelineId: endpoint.pipelineId, versionId: endpoint.versionId, source: "endpoint", status: "failed", outcome: "rejected" });
+      expect(run.error).toBeTruthy();
+    }
+    expect(rejected[3].error).toMatch(/revoked/);
+    const listed = await caller.run.list({ outcome: "rejected", apiKeyId: caught.id });
+    expect(listed.items.map((run) => run.id).sort()).toEqual((await getDb().run.findMany({ where: { apiKeyId: caught.id }, select: { id: true } })).map((run) => run.id).sort());
   });
 
   it("never answers 500 to bad input", async () => {

@@ -8,6 +8,7 @@ import { runPipeline, type PipelineRunResult } from "@/server/runtime/run-pipeli
 import { publishedRunPath } from "./endpoint-path";
 import { jsonResponse } from "./json-response";
 import { admit, authenticate, type Admission, type GateRefusal } from "./published-gate";
+import { recordRejection } from "./published-rejections";
 import { MAX_RUN_BODY_BYTES, readRunRequest } from "./run-request";
 import { eventStreamResponse } from "./sse";
 
@@ -66,7 +67,9 @@ export function hasAnswer(result: PipelineRunResult): result is PipelineRunResul
   return result.answer !== null && (result.status === "answered" || result.status === "refused");
 }
 
-function refusalResponse(refusal: GateRefusal): Response {
+/** The refusal as the client gets it, once it is traced under the caller's key (when known). */
+async function refusalResponse(db: Db, slug: string, refusal: GateRefusal): Promise<Response> {
+  await recordRejection(db, { caller: refusal.caller, slug, endpoint: refusal.endpoint, status: refusal.status, reason: `${refusal.code}: ${refusal.message}` });
   return jsonResponse(refusal.status, { error: refusal.message, code: refusal.code }, refusal.headers);
 }
 
@@ -90,12 +93,15 @@ function progressEvent(event: RunEvent): Record<string, unknown> {
 async function answerPublishedRun(request: Request, db: Db, slug: string): Promise<Response> {
   const path = publishedRunPath(slug);
   const auth = await authenticate(request, db, MAX_RUN_BODY_BYTES);
-  if (!auth.ok) return refusalResponse(auth);
+  if (!auth.ok) return refusalResponse(db, slug, auth);
   const admission = await admit(db, auth.key, slug, path);
-  if (!admission.ok) return refusalResponse(admission);
+  if (!admission.ok) return refusalResponse(db, slug, admission);
 
   const read = await readRunRequest(request);
-  if (!read.ok) return jsonResponse(read.status, { error: read.error, ...(read.issues ? { issues: read.issues } : {}) });
+  if (!read.ok) {
+    await recordRejection(db, { caller: auth.key, slug, endpoint: admission.endpoint, status: read.status, reason: read.error });
+    return jsonResponse(read.status, { error: read.error, ...(read.issues ? { issues: read.issues } : {}) });
+  }
   const versionNumber = admission.version.number;
 
   if (request.headers.get("accept")?.includes("text/event-stream")) {

@@ -52,7 +52,8 @@ export interface VerifiedKey extends ApiKeyLimits {
   workspaceId: string;
 }
 
-export type BearerCheck = ({ ok: true } & VerifiedKey) | { ok: false; reason: string };
+/** A key refused: `known` names it when it exists but may not call (revoked), so the refusal can be traced under it. */
+export type BearerCheck = ({ ok: true } & VerifiedKey) | { ok: false; reason: string; known?: { apiKeyId: string; workspaceId: string } };
 
 interface CachedKey {
   hash: string;
@@ -95,7 +96,7 @@ async function loadKey(db: Db, hash: string): Promise<BearerCheck> {
   if (!key || !timingSafeEqual(Buffer.from(key.hash, "hex"), Buffer.from(hash, "hex"))) {
     return { ok: false, reason: "The API key is not valid." };
   }
-  if (key.revokedAt) return { ok: false, reason: "This API key has been revoked." };
+  if (key.revokedAt) return { ok: false, reason: "This API key has been revoked.", known: { apiKeyId: key.id, workspaceId: key.workspaceId } };
   return {
     ok: true,
     apiKeyId: key.id,

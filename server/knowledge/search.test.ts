@@ -35,6 +35,30 @@ describeEachDatabase("BM25 search", (getDb) => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
+  it("shares one BM25 query among a run's searches of the same question", async () => {
+    const db = getDb();
+    const queries: string[] = [];
+    // Records the SQL each raw query sends, to count the BM25 searches and base checks a run makes.
+    const counting = new Proxy(db, {
+      get: (target, property, receiver) => {
+        const value = Reflect.get(target, property, receiver);
+        if (property === "$queryRaw") return (sql: TemplateStringsArray | { strings: string[] }, ...rest: unknown[]) => {
+          queries.push(("strings" in sql ? sql.strings : sql).join("?"));
+          return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
+        };
+        return value;
+      },
+    });
+    const question = "How many days of notice does a landlord give to sell the home?";
+    const run = createKnowledgeStore(counting, workspaceId, { perRun: true });
+    const guard = await run.bm25(knowledgeBaseId, question, { topK: 3 });
+    const hybrid = await run.search(knowledgeBaseId, { mode: "hybrid", text: question, topK: 12 });
+    expect(queries.filter((q) => q.includes("ChunkTerm"))).toHaveLength(1);
+    const alone = await createKnowledgeStore(db, workspaceId).search(knowledgeBaseId, { mode: "hybrid", text: question, topK: 12 });
+    expect(hybrid).toEqual(alone);
+    expect(guard.map((p) => p.id)).toEqual(alone.passages.slice(0, 3).map((p) => p.id));
+  });
+
   it("computes exactly Okapi BM25 (idf = ln(1 + (N - df + 0.5) / (df + 0.5)), the default k1 and b)", async () => {
     const { k1, b } = defaultBm25;
     const db = getDb();

@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { createTestBases, type TestBases } from "@/server/templates/testing/knowledge-bases";
 import { createKnowledgeStore } from "./search";
+import { tokenize } from "./tokenize";
 import { vocabularyStats } from "./vocabulary";
 import { contentWords } from "./vocabulary-words";
 
@@ -23,6 +24,18 @@ describeEachDatabase("vocabularyStats", (getDb) => {
     // A word with no index terms counts as absent rather than present everywhere.
     expect(particle).toBe(0);
     expect(heredity).toBeGreaterThan(0);
+  });
+
+  it("gives a one-term word the frequency of the chunks containing it, from the index statistics", async () => {
+    const words = ["landlord", "deposits", "notice", "football"];
+    const stats = await vocabularyStats(getDb(), bases.workspaceId, bases.tenancyId, words);
+    const counted = await Promise.all(
+      words.map((word) => getDb().chunk.count({ where: { knowledgeBaseId: bases.tenancyId, tokens: { hasEvery: tokenize(word) } } })),
+    );
+    expect(counted.every((n, i) => n === 0 || tokenize(words[i]).length === 1)).toBe(true);
+    expect(stats.documentFrequency).toEqual(counted);
+    expect(counted[0]).toBeGreaterThan(0);
+    expect(stats.chunks).toBe(await getDb().chunk.count({ where: { knowledgeBaseId: bases.tenancyId, NOT: { tokens: { isEmpty: true } } } }));
   });
 
   it("is scoped to the caller's workspace through the knowledge store", async () => {

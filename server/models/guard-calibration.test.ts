@@ -3,7 +3,8 @@ import { seedDatabase } from "@/server/db/seed";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { createKnowledgeStore } from "@/server/knowledge/search";
 import type { KnowledgeStore } from "@/server/knowledge/store";
-import { guardCalibration } from "./guard-calibration";
+import { strictGraph } from "@/server/templates/strict";
+import { calibrateGuardsOf, guardCalibration } from "./guard-calibration";
 
 describeEachDatabase("guard calibration", (getDb) => {
   let workspaceId: string;
@@ -29,35 +30,39 @@ describeEachDatabase("guard calibration", (getDb) => {
     });
   });
 
-  it("fits once for concurrent first callers and stores the threshold", async () => {
-    await guardCalibration(getDb(), workspaceId, knowledge, knowledgeBaseId, options);
-    const perFit = searches;
-    expect(perFit).toBeGreaterThan(0);
-    await getDb().knowledgeBase.update({ where: { id: knowledgeBaseId }, data: { guardThreshold: null, guardFingerprint: null } });
+  const reset = () => getDb().knowledgeBase.update({ where: { id: knowledgeBaseId }, data: { guardThreshold: null, guardFingerprint: null } });
+  const storedThreshold = async () => (await getDb().knowledgeBase.findUniqueOrThrow({ where: { id: knowledgeBaseId } })).guardThreshold;
+
+  it("never makes a run wait: a base never fitted is fitted once, in the background, for concurrent first callers", async () => {
+    await reset();
     searches = 0;
     const results = await Promise.all([1, 2, 3].map(() => guardCalibration(getDb(), workspaceId, knowledge, knowledgeBaseId, options)));
-    expect(searches).toBe(perFit);
-    expect(new Set(results.map((r) => r.threshold)).size).toBe(1);
+    for (const result of results) expect(result).toMatchObject({ threshold: null, fitting: true });
+    expect(new Set(results.map((r) => r.whenFitted)).size).toBe(1);
+    const fitted = await results[0].whenFitted!;
+    // One vocabulary query for every pseudo-question's words: no search per pseudo-question.
+    expect(searches).toBe(1);
+    expect(fitted.inDomain).toBeGreaterThan(0);
+    const threshold = await storedThreshold();
+    expect(threshold).toBe(fitted.threshold);
     searches = 0;
     const again = await guardCalibration(getDb(), workspaceId, knowledge, knowledgeBaseId, options);
-    expect(again).toEqual({ threshold: results[0].threshold });
+    expect(again).toEqual({ threshold });
     expect(searches).toBe(0);
   });
 
   it("serves the stored threshold at once when the base has changed, and refits in the background", async () => {
-    const stored = (await getDb().knowledgeBase.findUniqueOrThrow({ where: { id: knowledgeBaseId }, select: { guardThreshold: true } })).guardThreshold;
+    const stored = await storedThreshold();
     await getDb().knowledgeBase.update({ where: { id: knowledgeBaseId }, data: { guardFingerprint: "outdated" } });
     const served = await guardCalibration(getDb(), workspaceId, knowledge, knowledgeBaseId, options);
-    expect(served).toEqual({ threshold: stored, refitting: true });
-    await expect.poll(async () => (await getDb().knowledgeBase.findUniqueOrThrow({ where: { id: knowledgeBaseId } })).guardFingerprint).not.toBe("outdated");
+    expect(served).toMatchObject({ threshold: stored, refitting: true });
+    await served.whenFitted;
+    expect((await getDb().knowledgeBase.findUniqueOrThrow({ where: { id: knowledgeBaseId } })).guardFingerprint).not.toBe("outdated");
   });
 
-  it("lets a waiting run give up without abandoning the fit", async () => {
-    await getDb().knowledgeBase.update({ where: { id: knowledgeBaseId }, data: { guardThreshold: null, guardFingerprint: null } });
-    const controller = new AbortController();
-    const waiting = guardCalibration(getDb(), workspaceId, knowledge, knowledgeBaseId, { ...options, signal: controller.signal });
-    controller.abort(new Error("run timed out"));
-    await expect(waiting).rejects.toThrow("run timed out");
-    await expect.poll(async () => (await getDb().knowledgeBase.findUniqueOrThrow({ where: { id: knowledgeBaseId } })).guardThreshold).not.toBeNull();
+  it("fits the bases of a published graph's offline guards eagerly", async () => {
+    await reset();
+    calibrateGuardsOf(getDb(), workspaceId, strictGraph(knowledgeBaseId));
+    await expect.poll(storedThreshold).not.toBeNull();
   });
 });

@@ -1,78 +1,134 @@
 // The domain guard's calibrated threshold of one knowledge base, stored on the base and fitted again
-// lazily when the base has changed since (its chunk and token counts, kept by the "Chunk" triggers in
+// when the base has changed since (its chunk and token counts, kept by the "Chunk" triggers in
 // CorpusStat, differ from those recorded at fitting) or the target false-refusal rate differs.
-import { calibrate, type CalibrationResult } from "@/nodes/query-guard/calibrate";
-import { domainCoverage } from "@/nodes/query-guard/coverage";
+// Answers never wait for a fit: it runs in the background, started eagerly once a base's ingestion
+// finishes or a pipeline using it is published, and by the first run that finds it missing.
+import { calibrate, pseudoQuestions, type CalibrationResult } from "@/nodes/query-guard/calibrate";
+import { bestCoverage, rarityWeights } from "@/nodes/query-guard/coverage";
+import { spec } from "@/nodes/query-guard/spec";
+import type { Graph } from "@/nodes/graph";
 import type { Db } from "@/server/db/client";
+import { createKnowledgeStore } from "@/server/knowledge/search";
 import type { KnowledgeStore } from "@/server/knowledge/store";
+import { tokenize } from "@/server/knowledge/tokenize";
+import { contentWords } from "@/server/knowledge/vocabulary-words";
 
 /** Chunks sampled for pseudo-questions: enough for a stable 5% quantile, few enough to fit in seconds. */
 const SAMPLE = 200;
 
-export interface GuardCalibration {
-  threshold: number;
-  /** Present when this call fitted it; absent when the stored value was still current. */
-  fitted?: CalibrationResult;
-  /** The stored threshold predates the base's last change; a new fit is running in the background. */
-  refitting?: boolean;
-}
+const RETRY_AFTER_MS = 60_000;
+const VOCABULARY_SLICE = 1000;
+
+export type GuardCalibration =
+  /** `refitting`: the stored threshold predates the base's last change; a new fit runs in the background. */
+  | { threshold: number; refitting?: boolean }
+  /** Never fitted: the first fit runs in the background; until it is stored the guard uses its configured cap. */
+  | { threshold: null; fitting: true };
+
+/** Fits in progress, one per base and fingerprint: concurrent callers share one fit. A failed fit stays for RETRY_AFTER_MS, so runs do not start one each. */
+const fitsInProgress = new Map<string, Promise<CalibrationResult>>();
+
 
 /**
- * Fits in progress, one per base and fingerprint: concurrent runs share one fit instead of each
- * issuing hundreds of searches, and a fit is detached from the run that started it, so a run that
- * times out does not throw the work away for the next one.
+ * Scores the pseudo-questions against the sample they were made from, in memory: each question's
+ * coverage by the best sampled chunk, its words weighted by their IDF in the whole base (one query
+ * for every word). The run-time guard scores against the base's top BM25 passages instead; a
+ * pseudo-question's best passage is, by construction, the sampled chunk it was cut from, so the two
+ * agree where it matters, and the fit costs two queries instead of two per pseudo-question.
  */
-const fitsInProgress = new Map<string, Promise<GuardCalibration>>();
-
-function abortable<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T> {
-  if (!signal) return promise;
-  signal.throwIfAborted();
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
-  });
-}
-
 async function fit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowledgeBaseId: string, fingerprint: string, targetFalseRefusal: number) {
   // md5 of the id: a fixed, spread-out sample for a given set of chunks, on both databases.
   const rows = await db.$queryRaw<Array<{ text: string }>>`
     SELECT "text" FROM "Chunk" WHERE "knowledgeBaseId" = ${knowledgeBaseId} AND NOT "disabled" ORDER BY md5("id") LIMIT ${SAMPLE}`;
-  const fitted = await calibrate(
-    rows.map((r) => r.text),
-    async (question) => (await domainCoverage(knowledge, knowledgeBaseId, question)).score,
-    { targetFalseRefusal },
-  );
+  const texts = rows.map((r) => r.text);
+  const sample = texts.map((text) => ({ terms: new Set(tokenize(text)) }));
+  const score = async (question: string, all: Map<string, number>, chunks: number) => {
+    const words = [...new Set(contentWords(question))];
+    if (words.length === 0) return 0;
+    return bestCoverage(words, rarityWeights({ chunks, documentFrequency: words.map((w) => all.get(w) ?? 0) }), sample).score;
+  };
+  // The same pseudo-questions `calibrate` makes (the generator is seeded): their words' frequencies first.
+  const questions = pseudoQuestions(texts);
+  const vocabulary = [...new Set([...questions.inDomain, ...questions.outOfDomain].flatMap((q) => contentWords(q)))];
+  const frequency = new Map<string, number>();
+  let chunks = 0;
+  // In slices: a word of several terms is one column of the query, and a query has at most 1664.
+  for (let from = 0; from < vocabulary.length; from += VOCABULARY_SLICE) {
+    const words = vocabulary.slice(from, from + VOCABULARY_SLICE);
+    const stats = await knowledge.vocabulary(knowledgeBaseId, words, {});
+    words.forEach((word, i) => frequency.set(word, stats.documentFrequency[i]));
+    chunks = stats.chunks;
+  }
+  const fitted = await calibrate(texts, (question) => score(question, frequency, chunks), { targetFalseRefusal });
   await db.knowledgeBase.updateMany({ where: { id: knowledgeBaseId, workspaceId }, data: { guardThreshold: fitted.threshold, guardFingerprint: fingerprint } });
-  return { threshold: fitted.threshold, fitted };
+  console.info(
+    `Guard calibration of knowledge base ${knowledgeBaseId}: threshold ${fitted.threshold.toFixed(3)} refuses ${targetFalseRefusal} of ${fitted.inDomain} ` +
+      `in-domain pseudo-questions and ${fitted.outOfDomainRefused.toFixed(3)} of ${fitted.outOfDomain} out-of-domain ones`,
+  );
+  return fitted;
+}
+
+/** Starts a fit unless one for the same base state is running; resolves with its result. */
+function startFit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowledgeBaseId: string, fingerprint: string, targetFalseRefusal: number): Promise<CalibrationResult> {
+  const key = `${knowledgeBaseId}:${fingerprint}`;
+  let running = fitsInProgress.get(key);
+  if (!running) {
+    running = fit(db, workspaceId, knowledge, knowledgeBaseId, fingerprint, targetFalseRefusal);
+    fitsInProgress.set(key, running);
+    running.then(
+      () => fitsInProgress.delete(key),
+      (error: unknown) => {
+        console.error(`Guard calibration of knowledge base ${knowledgeBaseId} failed:`, error);
+        setTimeout(() => fitsInProgress.delete(key), RETRY_AFTER_MS).unref();
+      },
+    );
+  }
+  return running;
+}
+
+async function readStored(db: Db, workspaceId: string, knowledgeBaseId: string, targetFalseRefusal: number) {
+  const base = await db.knowledgeBase.findFirst({
+    where: { id: knowledgeBaseId, workspaceId },
+    select: { guardThreshold: true, guardFingerprint: true, corpusStat: { select: { chunks: true, tokens: true } } },
+  });
+  if (!base) throw new Error(`Knowledge base ${knowledgeBaseId} does not exist in this workspace`);
+  return {
+    threshold: base.guardThreshold,
+    fingerprint: `${base.corpusStat?.chunks ?? 0}:${base.corpusStat?.tokens ?? 0}:${targetFalseRefusal}`,
+    storedFingerprint: base.guardFingerprint,
+  };
 }
 
 /**
- * The base's threshold. A stored one that the base has outgrown is still served while a fresh fit
- * runs in the background (answers never wait on a refit); only a base never fitted waits for it.
+ * The base's threshold as stored, without waiting: a stored one that the base has outgrown is served
+ * while a fresh fit runs in the background, and a base never fitted gets `threshold: null` while its
+ * first fit runs. `whenFitted` resolves once the fit this call started or found has finished.
  */
 export async function guardCalibration(
   db: Db,
   workspaceId: string,
   knowledge: KnowledgeStore,
   knowledgeBaseId: string,
-  options: { targetFalseRefusal: number; signal?: AbortSignal },
-): Promise<GuardCalibration> {
-  const base = await db.knowledgeBase.findFirst({
-    where: { id: knowledgeBaseId, workspaceId },
-    select: { guardThreshold: true, guardFingerprint: true, corpusStat: { select: { chunks: true, tokens: true } } },
-  });
-  if (!base) throw new Error(`Knowledge base ${knowledgeBaseId} does not exist in this workspace`);
-  const fingerprint = `${base.corpusStat?.chunks ?? 0}:${base.corpusStat?.tokens ?? 0}:${options.targetFalseRefusal}`;
-  if (base.guardThreshold !== null && base.guardFingerprint === fingerprint) return { threshold: base.guardThreshold };
-  const key = `${knowledgeBaseId}:${fingerprint}`;
-  let running = fitsInProgress.get(key);
-  if (!running) {
-    running = fit(db, workspaceId, knowledge, knowledgeBaseId, fingerprint, options.targetFalseRefusal).finally(() => fitsInProgress.delete(key));
-    fitsInProgress.set(key, running);
-    // A background fit's failure is reported here; a run waiting on it sees the error itself.
-    running.catch((error: unknown) => console.error(`Guard calibration of knowledge base ${knowledgeBaseId} failed:`, error));
+  options: { targetFalseRefusal: number },
+): Promise<GuardCalibration & { whenFitted?: Promise<CalibrationResult> }> {
+  const base = await readStored(db, workspaceId, knowledgeBaseId, options.targetFalseRefusal);
+  if (base.threshold !== null && base.storedFingerprint === base.fingerprint) return { threshold: base.threshold };
+  const whenFitted = startFit(db, workspaceId, knowledge, knowledgeBaseId, base.fingerprint, options.targetFalseRefusal);
+  return base.threshold === null ? { threshold: null, fitting: true, whenFitted } : { threshold: base.threshold, refitting: true, whenFitted };
+}
+
+/** After a base's ingestion or a publish: fits the base now unless its stored threshold is current. */
+export async function calibrateGuardEagerly(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowledgeBaseId: string, targetFalseRefusal: number): Promise<void> {
+  const calibration = await guardCalibration(db, workspaceId, knowledge, knowledgeBaseId, { targetFalseRefusal });
+  await calibration.whenFitted;
+}
+
+/** On publishing `graph`: starts the fit of every base an offline, calibrated guard of it uses (failures are logged by the fit). */
+export function calibrateGuardsOf(db: Db, workspaceId: string, graph: Graph): void {
+  for (const node of graph.nodes) {
+    if (node.type !== spec.type) continue;
+    const config = spec.config.safeParse(node.config);
+    if (!config.success || config.data.threshold !== "calibrated" || (config.data.mode === "provider" && config.data.provider)) continue;
+    calibrateGuardEagerly(db, workspaceId, createKnowledgeStore(db, workspaceId), config.data.knowledgeBaseId, config.data.targetFalseRefusal).catch(() => {});
   }
-  if (base.guardThreshold !== null) return { threshold: base.guardThreshold, refitting: true };
-  return abortable(running, options.signal);
 }

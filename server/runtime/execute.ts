@@ -68,7 +68,8 @@ interface NodeState {
   /** Why the node was stopped, for a signal first read after the stop. */
   abortReason: Error | undefined;
   logs: LogLine[] | undefined;
-  tokens: number;
+  inputTokens: number;
+  outputTokens: number;
 }
 
 function messageOf(error: unknown): string {
@@ -92,7 +93,8 @@ function stateFor(node: GraphNode, impl: AnyNodeImpl, config: Record<string, unk
     controller: undefined,
     abortReason: undefined,
     logs: undefined,
-    tokens: 0,
+    inputTokens: 0,
+    outputTokens: 0,
   };
 }
 
@@ -114,8 +116,21 @@ function wire(nodes: GraphNode[], edges: GraphEdge[], configs: ReadonlyMap<strin
   return states;
 }
 
+/** Validations of graphs run with the registered nodes: a published version's graph object is cached and run many times. */
+const validated = new WeakMap<Graph, ReturnType<typeof validateGraph>>();
+
+function validationOf(graph: Graph, impls: ImplLookup): ReturnType<typeof validateGraph> {
+  if (impls !== getImpl) return validateGraph(graph, (type) => impls(type)?.spec);
+  let validation = validated.get(graph);
+  if (!validation) {
+    validation = validateGraph(graph, (type) => getImpl(type)?.spec);
+    validated.set(graph, validation);
+  }
+  return validation;
+}
+
 function plan(graph: Graph, impls: ImplLookup): { states: Map<string, NodeState>; exit: NodeState } {
-  const validation = validateGraph(graph, (type) => impls(type)?.spec);
+  const validation = validationOf(graph, impls);
   if (!validation.ok) throw new GraphInvalidError(validation.problems);
   const states = wire(validation.graph.nodes, validation.graph.edges, validation.configs, impls);
   const exit = [...states.values()].find((state) => state.impl.spec.role === "exit");
@@ -295,7 +310,8 @@ class RunNodeContext implements NodeContext {
   }
 
   addTokens(count: { input?: number; output?: number }): void {
-    this.state.tokens += (count.input ?? 0) + (count.output ?? 0);
+    this.state.inputTokens += count.input ?? 0;
+    this.state.outputTokens += count.output ?? 0;
   }
 
   emitToken(text: string): void {
@@ -384,7 +400,9 @@ class Execution {
       error,
       startedAt: new Date(performance.timeOrigin + state.startedMs),
       durationMs,
-      tokens: state.tokens,
+      tokens: state.inputTokens + state.outputTokens,
+      inputTokens: state.inputTokens,
+      outputTokens: state.outputTokens,
     });
   }
 

@@ -10,7 +10,7 @@ import { createKnowledgeStore } from "@/server/knowledge/search";
 import { workspaceCredentials } from "@/server/providers/workspace-credentials";
 import { openRunTrace } from "@/server/traces/run-trace";
 import type { FinalRunStatus, RunEvent } from "./events";
-import { executeGraph, GraphInvalidError, type ExecuteResult } from "./execute";
+import { executeGraph, executePlan, GraphInvalidError, type ExecuteOptions, type ExecuteResult, type PartialPlan } from "./execute";
 import { toJson } from "./json";
 import type { ImplLookup } from "./registry";
 import { traceWriterFor, type TraceWriter } from "./trace-writer";
@@ -22,6 +22,8 @@ export interface RunPipelineArgs {
   source: RunSource;
   apiKeyId?: string | null;
   graph: Graph;
+  /** A part of `graph` to run instead of all of it: the editor's trial of one node (`planNodeRun`). */
+  plan?: PartialPlan;
   input: Query;
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -81,18 +83,19 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
 
   let result: ExecuteResult;
   try {
-    result = await executeGraph(args.graph, {
+    const options: ExecuteOptions = {
       runId: run.id,
       workspaceId,
       input,
-      knowledge: createKnowledgeStore(db, workspaceId),
+      knowledge: createKnowledgeStore(db, workspaceId, { perRun: true }),
       credentials: workspaceCredentials(db, workspaceId),
       signal: args.signal,
       nodeTimeoutMs: args.nodeTimeoutMs,
       onEvent: args.onEvent,
       onSpan: (span) => writer.enqueue(trace.span(span, run.id, workspaceId)),
       impls: args.impls,
-    });
+    };
+    result = await (args.plan ? executePlan(args.plan, options) : executeGraph(args.graph, options));
   } catch (error) {
     // The graph could not start (it is invalid, or the runtime broke): the Run still says why.
     const message = messageOf(error);
@@ -112,13 +115,13 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
 
   const parsed = answerSchema.safeParse(result.output?.answer);
   const verdict = verdictSchema.safeParse(result.output?.verdict);
-  const { outcome, tokens } = trace.summary(result.status, result.output);
+  const { outcome, usage } = trace.summary(result.status, result.output);
   await db.run.update({
     where: { id: run.id },
     data: {
       status: result.status,
       outcome,
-      tokens,
+      ...usage,
       ...(result.output ? { output: toJson(trace.redact(result.output)) } : {}),
       error: trace.redact(result.error),
       durationMs: Math.round(result.durationMs),

@@ -11,9 +11,14 @@ import { toJson } from "./json";
 /** `model`: the provider model the node called, when it called one. */
 export type TraceSpan = SpanRecord & { runId: string; workspaceId: string; model?: string | null };
 
-export interface TraceWriterOptions {
+/** What the writer queues: a span, or any other row of a run's trace (a rejected call's Run row). */
+export interface TraceItem {
+  runId: string;
+}
+
+export interface TraceWriterOptions<T extends TraceItem = TraceSpan> {
   /** Writes one batch; throws when it did not. */
-  write: (spans: TraceSpan[]) => Promise<void>;
+  write: (spans: T[]) => Promise<void>;
   batchSize?: number;
   flushIntervalMs?: number;
   /** Spans waiting before `admit` makes new runs wait for the queue to drain below it. */
@@ -43,10 +48,10 @@ export interface TraceWriterStats {
   runsLost: number;
 }
 
-export interface TraceWriter {
+export interface TraceWriter<T extends TraceItem = TraceSpan> {
   /** Resolves when the queue has room for another run's spans (at once, unless the database lags). */
   admit(): Promise<void>;
-  enqueue(span: TraceSpan): void;
+  enqueue(span: T): void;
   /** The run enqueued its last span: it counts as traced once they are all written. */
   endRun(runId: string): void;
   /** Resolves once every span enqueued before the call is written (or given up). */
@@ -58,7 +63,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
+export function createTraceWriter<T extends TraceItem = TraceSpan>(options: TraceWriterOptions<T>): TraceWriter<T> {
   const batchSize = options.batchSize ?? 500;
   const flushIntervalMs = options.flushIntervalMs ?? 20;
   const maxQueue = options.maxQueue ?? 100_000;
@@ -66,7 +71,7 @@ export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
   const retryDelayMs = options.retryDelayMs ?? 200;
   const report = options.report ?? ((message: string) => console.error(`[trace] ${message}`));
 
-  let queue: TraceSpan[] = [];
+  let queue: T[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let soon: ReturnType<typeof setImmediate> | null = null;
   let draining: Promise<void> | null = null;
@@ -94,7 +99,7 @@ export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
     else stats.runsTraced++;
   };
 
-  const batchDone = (batch: TraceSpan[], lost: boolean) => {
+  const batchDone = (batch: T[], lost: boolean) => {
     const touched = new Set<string>();
     for (const span of batch) {
       const run = runs.get(span.runId);
@@ -106,7 +111,7 @@ export function createTraceWriter(options: TraceWriterOptions): TraceWriter {
     for (const runId of touched) settleRun(runId);
   };
 
-  const writeWithRetry = async (batch: TraceSpan[]) => {
+  const writeWithRetry = async (batch: T[]) => {
     for (let attempt = 1; ; attempt++) {
       try {
         await options.write(batch);
@@ -209,6 +214,8 @@ function batchJson(spans: TraceSpan[]): string {
     startedAt: span.startedAt.toISOString(),
     durationMs: Math.round(span.durationMs),
     tokens: span.tokens,
+    inputTokens: span.inputTokens ?? 0,
+    outputTokens: span.outputTokens ?? 0,
     model: span.model ?? null,
   }));
   let text: string;
@@ -228,11 +235,11 @@ function batchJson(spans: TraceSpan[]): string {
 export function spanWriter(db: Db): (spans: TraceSpan[]) => Promise<void> {
   return async (spans) => {
     await db.$executeRaw`
-      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "ordinal", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens", "model")
-      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.ordinal, s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens, s.model
+      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "ordinal", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens", "inputTokens", "outputTokens", "model")
+      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.ordinal, s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens, s."inputTokens", s."outputTokens", s.model
       FROM jsonb_to_recordset(${batchJson(spans)}::jsonb) AS s(
         "workspaceId" text, "runId" text, "nodeId" text, "nodeType" text, ordinal integer, status text, inputs jsonb, outputs jsonb,
-        logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer, model text
+        logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer, "inputTokens" integer, "outputTokens" integer, model text
       )`;
   };
 }

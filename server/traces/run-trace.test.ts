@@ -10,6 +10,7 @@ import { describeEachDatabase } from "@/server/db/test-databases";
 import { runPipeline } from "@/server/runtime/run-pipeline";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { runExporter } from "./otel";
+import { forgetTraceSettings } from "./run-trace";
 
 type OtlpValue = { stringValue?: string; intValue?: string | number };
 type OtlpSpan = { traceId: string; spanId: string; parentSpanId?: string; name: string; attributes: { key: string; value: OtlpValue }[] };
@@ -76,6 +77,8 @@ describeEachDatabase("run tracing", (getDb) => {
 
   it("masks personal data in everything stored when the pipeline redacts", async () => {
     await getDb().pipeline.update({ where: { id: pipelineId }, data: { redactTraces: true } });
+    // What the console's settings change does after writing them.
+    forgetTraceSettings(pipelineId);
     try {
       const question = "I am jane.doe@example.com (SSN 123-45-6789, phone 13812345678): how much notice must a tenant give to end a periodic tenancy?";
       const result = await run(question);
@@ -88,6 +91,7 @@ describeEachDatabase("run tracing", (getDb) => {
       expect(JSON.stringify(stored.spans.find((span) => span.nodeType === "input.chat")?.outputs)).toContain("[email]");
     } finally {
       await getDb().pipeline.update({ where: { id: pipelineId }, data: { redactTraces: false } });
+      forgetTraceSettings(pipelineId);
     }
   });
 });

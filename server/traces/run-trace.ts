@@ -9,6 +9,7 @@ import type { TraceSpan, TraceWriter } from "@/server/runtime/trace-writer";
 import { nodeModels } from "./node-models";
 import { runExporter, type ExportedSpan } from "./otel";
 import { runOutcome } from "./outcome";
+import type { TokenUsage } from "./prices";
 import { redactValue } from "./redact";
 
 export interface RunTrace {
@@ -16,8 +17,8 @@ export interface RunTrace {
   redact<T>(value: T): T;
   /** The span as the writer stores it. */
   span(span: SpanRecord, runId: string, workspaceId: string): TraceSpan;
-  /** The run's outcome and token total, once every span has been seen. */
-  summary(status: FinalRunStatus, output: Record<string, unknown> | null): { outcome: RunOutcome; tokens: number };
+  /** The run's outcome and token totals (input and output apart), once every span has been seen. */
+  summary(status: FinalRunStatus, output: Record<string, unknown> | null): { outcome: RunOutcome; usage: TokenUsage };
   /** After the Run row is final: count it with the writer and export it when OTLP is configured. */
   finish(writer: TraceWriter, run: FinishedRun): void;
 }
@@ -36,23 +37,49 @@ export interface FinishedRun {
   durationMs: number;
 }
 
+/** How long a pipeline's trace settings are reused before being read again; the console's change forgets them at once. */
+export const TRACE_SETTINGS_TTL_MS = 5_000;
+
+type TraceSettings = { name: string; redactTraces: boolean } | null;
+
+// On globalThis so that every route bundle of the server shares one cache (as the key and endpoint caches).
+const shared = globalThis as typeof globalThis & { groundworkTraceSettings?: Map<Db, Map<string, { settings: TraceSettings; expires: number }>> };
+const settingsCache = (shared.groundworkTraceSettings ??= new Map());
+
+/** After a pipeline's name or privacy setting changed: the next run reads them again. */
+export function forgetTraceSettings(pipelineId: string) {
+  for (const byPipeline of settingsCache.values()) byPipeline.delete(pipelineId);
+}
+
+async function traceSettings(db: Db, pipelineId: string, now = Date.now()): Promise<TraceSettings> {
+  let byPipeline = settingsCache.get(db);
+  if (!byPipeline) settingsCache.set(db, (byPipeline = new Map()));
+  const cached = byPipeline.get(pipelineId);
+  if (cached && cached.expires > now) return cached.settings;
+  const settings = await db.pipeline.findUnique({ where: { id: pipelineId }, select: { name: true, redactTraces: true } });
+  byPipeline.set(pipelineId, { settings, expires: now + TRACE_SETTINGS_TTL_MS });
+  return settings;
+}
+
 export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Promise<RunTrace> {
-  const pipeline = await db.pipeline.findUnique({ where: { id: pipelineId }, select: { name: true, redactTraces: true } });
+  const pipeline = await traceSettings(db, pipelineId);
   const redacting = pipeline?.redactTraces ?? false;
   const redact = <T,>(value: T): T => (redacting ? redactValue(value) : value);
   const models = nodeModels(graph);
   const exporter = runExporter();
   const seen: ExportedSpan[] = [];
   const verdicts: unknown[] = [];
-  let tokens = 0;
+  const usage: TokenUsage = { tokens: 0, inputTokens: 0, outputTokens: 0 };
 
   return {
     redact,
     span(span, runId, workspaceId) {
       const model = models.get(span.nodeId) ?? null;
-      tokens += span.tokens;
+      usage.tokens += span.tokens;
+      usage.inputTokens += span.inputTokens ?? 0;
+      usage.outputTokens += span.outputTokens ?? 0;
       if (span.outputs && "verdict" in span.outputs) verdicts.push(span.outputs.verdict);
-      if (exporter) seen.push({ nodeId: span.nodeId, nodeType: span.nodeType, status: span.status, error: redact(span.error), startedAt: span.startedAt, durationMs: span.durationMs, tokens: span.tokens, model });
+      if (exporter) seen.push({ nodeId: span.nodeId, nodeType: span.nodeType, status: span.status, error: redact(span.error), startedAt: span.startedAt, durationMs: span.durationMs, tokens: span.tokens, inputTokens: span.inputTokens ?? 0, outputTokens: span.outputTokens ?? 0, model });
       return {
         ...span,
         inputs: redact(span.inputs),
@@ -65,7 +92,7 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
       };
     },
     summary(status, output) {
-      return { outcome: runOutcome(status, [...verdicts, output?.verdict]), tokens };
+      return { outcome: runOutcome(status, [...verdicts, output?.verdict]), usage };
     },
     finish(writer, run) {
       writer.endRun(run.runId);

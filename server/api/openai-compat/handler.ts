@@ -9,6 +9,7 @@ import type { Db } from "@/server/db/client";
 import { jsonResponse } from "../json-response";
 import { admit, authenticate } from "../published-gate";
 import { hasAnswer, noAnswerReason, runAdmitted } from "../published-run";
+import { recordRejection } from "../published-rejections";
 import { readJson } from "../read-body";
 import { sseData, streamResponse } from "../sse";
 import { describeIssues } from "../zod-issues";
@@ -49,7 +50,11 @@ async function answerChatCompletions(request: Request, db: Db): Promise<Response
   if (!query.ok) return openAIError(400, query.message, "invalid_request_error", "invalid_value", query.param);
 
   const admission = await admit(db, auth.key, body.model, modelName(body.model));
-  if (!admission.ok) return refusalError(admission, admission.status === 404 || admission.status === 403 ? "model" : null);
+  if (!admission.ok) {
+    // Traced under the key like the native route's refusals; a refusal before the body named the model has no endpoint to be filed under.
+    await recordRejection(db, { caller: admission.caller, slug: body.model, endpoint: admission.endpoint, status: admission.status, reason: `${admission.code}: ${admission.message}` });
+    return refusalError(admission, admission.status === 404 || admission.status === 403 ? "model" : null);
+  }
   const versionNumber = admission.version.number;
   const created = Math.floor(Date.now() / 1000);
 

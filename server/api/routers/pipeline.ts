@@ -14,6 +14,7 @@ import { listVersions, readVersion, restoreVersion } from "../pipeline-versions"
 import { forgetEndpoints } from "../published-endpoint";
 import { SLUG_MAX_LENGTH, SLUG_PATTERN, firstFreeSlug, slugify } from "../slug";
 import { auditCall } from "@/server/audit/record";
+import { calibrateGuardsOf } from "@/server/models/guard-calibration";
 import { adminProcedure, editorProcedure, viewerProcedure, router } from "../trpc";
 
 const DRAFT = 0;
@@ -208,6 +209,7 @@ export const pipelineRouter = router({
           return { versionNumber: version.number, slug, url: publishedRunPath(slug), served: input.serve || !current };
         });
         forgetEndpoints();
+        calibrateGuardsOf(ctx.db, ctx.workspaceId, check.graph);
         await auditCall(ctx, "pipeline.published", {
           type: "pipeline",
           id: pipeline.id,

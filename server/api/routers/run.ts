@@ -8,6 +8,7 @@ import { BadCursorError, listRuns } from "@/server/traces/list-runs";
 import { runFilters } from "@/server/traces/run-filters";
 import { MAX_RETENTION_DAYS } from "@/server/traces/retention";
 import { editorProcedure, router, viewerProcedure } from "../trpc";
+import { forgetTraceSettings } from "@/server/traces/run-trace";
 
 const pipelineRef = z.object({ pipelineId: z.string().min(1) });
 
@@ -57,6 +58,7 @@ export const runRouter = router({
         data: { redactTraces: input.redactTraces, traceRetentionDays: input.traceRetentionDays },
       });
       if (count === 0) throw new TRPCError({ code: "NOT_FOUND", message: `Pipeline ${input.pipelineId} does not exist in this workspace.` });
+      forgetTraceSettings(input.pipelineId);
       return { ok: true };
     }),
 });
