@@ -53,11 +53,12 @@ export function fillPrompt(template: string, values: Record<string, string>): st
 }
 
 /** What a registered local ONNX model folder is for; a node's picker lists the folders of its task. */
-export const localModelTasks = ["rerank", "nli"] as const;
+export const localModelTasks = ["rerank", "nli", "embed"] as const;
 export type LocalModelTask = (typeof localModelTasks)[number];
 export const localModelTaskLabels: Record<LocalModelTask, string> = {
   rerank: "Reranker (cross-encoder)",
   nli: "NLI (entailment / neutral / contradiction)",
+  embed: "Embedder (sentence embeddings)",
 };
 
 /** A mode field that adds `local`: a model folder registered in Settings → Local models. */

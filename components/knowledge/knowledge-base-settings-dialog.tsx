@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormDialogFooter } from "@/components/ui/form-dialog-footer";
 import { Field } from "@/components/ui/field";
@@ -23,6 +23,7 @@ export interface VariantChoices {
   variants: Variant[];
   problem: (value: KindedValue) => string | undefined;
   fieldChoices?: Record<string, FieldChoice[]>;
+  emptyChoices?: Record<string, ReactNode>;
 }
 
 /** A base's settings: name, description, the language its text is analysed in, its chunker and its embedder. */
@@ -106,6 +107,7 @@ export function KnowledgeBaseSettingsDialog({
             onChange={(embedder) => set({ embedder })}
             wholeError={embedderProblem}
             fieldChoices={embedders.fieldChoices}
+            emptyChoices={embedders.emptyChoices}
           />
           <FormDialogFooter error={error} onCancel={() => onOpenChange(false)} submitLabel="Save settings" disabled={pending || value.name.trim() === "" || chunkerProblem !== undefined || embedderProblem !== undefined} />
         </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { z } from "zod";
 import { configErrors, configFields, defaultConfig, readNumberInput, type ConfigField } from "@/components/config-form/config-fields";
 import { Field } from "@/components/ui/field";
@@ -92,6 +92,7 @@ export function VariantSettings({
   onChange,
   wholeError,
   fieldChoices = {},
+  emptyChoices = {},
 }: {
   id: string;
   label: string;
@@ -102,6 +103,8 @@ export function VariantSettings({
   wholeError?: string;
   /** Fields picked from a list rather than typed, by field name. */
   fieldChoices?: Record<string, FieldChoice[]>;
+  /** Shown under a list field that has nothing to choose yet, by field name: e.g. where to add one. */
+  emptyChoices?: Record<string, ReactNode>;
 }) {
   const variant = variants.find((v) => v.kind === value.kind) ?? variants[0];
   const fields = useMemo(() => configFields(variant.schema).filter((field) => field.name !== "kind"), [variant]);
@@ -141,6 +144,7 @@ export function VariantSettings({
                   onChange(copy);
                 }}
               />
+              {fieldChoices[field.name]?.length === 0 && emptyChoices[field.name]}
             </Field>
           ))}
         </div>

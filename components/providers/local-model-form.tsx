@@ -37,7 +37,7 @@ export function LocalModelForm<T extends string>({
       <Field id="local-model-name" label="Name" help="How nodes' config forms list it, e.g. “MiniLM reranker”.">
         <Input id="local-model-name" value={value.name} onChange={(e) => set("name", e.target.value)} maxLength={100} required />
       </Field>
-      <Field id="local-model-task" label="Task" help="Rerank nodes list rerankers; verification nodes list NLI models.">
+      <Field id="local-model-task" label="Task" help="Rerank nodes list rerankers; verification nodes list NLI models; knowledge base settings list embedders.">
         <Select id="local-model-task" value={value.task} onChange={(e) => set("task", e.target.value as T)}>
           {tasks.map((t) => (
             <option key={t.value} value={t.value}>

@@ -1,9 +1,11 @@
 // Checks a local model folder before it is registered: the files transformers.js needs are there, and
-// the model loads and classifies one pair with labels its task can use. Each problem is said plainly.
+// the model loads and classifies one pair with labels its task can use, or (an embedder) embeds one text.
+// Each problem is said plainly.
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import type { LocalModelTask } from "@/nodes/model-config";
 import { pairClassifier } from "./classifier";
+import { sentenceEmbedder } from "./embedder";
 import { nliLabels } from "./label-map";
 
 export class ModelFolderError extends Error {}
@@ -18,6 +20,19 @@ export interface FolderCheck {
   modelType: string;
   labels: string[];
   onnxFile: string;
+  /** An embedder's vector size. */
+  dimensions?: number;
+}
+
+async function checkEmbedder(folder: string): Promise<number> {
+  try {
+    const embedder = await sentenceEmbedder(folder);
+    const [vector] = await embedder.embed(["a passage"]);
+    if (!vector || vector.length === 0) throw new Error("it returned an empty vector");
+    return vector.length;
+  } catch (error) {
+    throw new ModelFolderError(`transformers.js could not load and run ${folder} as a sentence embedder: ${(error as Error).message}`);
+  }
 }
 
 export async function checkModelFolder(folder: string, task: LocalModelTask): Promise<FolderCheck> {
@@ -36,6 +51,8 @@ export async function checkModelFolder(folder: string, task: LocalModelTask): Pr
   } catch (error) {
     throw new ModelFolderError(`${folder}/config.json is not valid JSON: ${(error as Error).message}`);
   }
+  const base = { path: folder, modelType: config.model_type ?? "unknown", onnxFile: "onnx/model.onnx" };
+  if (task === "embed") return { ...base, labels: [], dimensions: await checkEmbedder(folder) };
   let classifier;
   try {
     classifier = await pairClassifier(folder);
@@ -51,5 +68,5 @@ export async function checkModelFolder(folder: string, task: LocalModelTask): Pr
       throw new ModelFolderError((error as Error).message);
     }
   }
-  return { path: folder, modelType: config.model_type ?? "unknown", labels: Object.values(classifier.id2label), onnxFile: "onnx/model.onnx" };
+  return { ...base, labels: Object.values(classifier.id2label) };
 }

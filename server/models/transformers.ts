@@ -8,4 +8,4 @@ env.allowLocalModels = true;
 // against the default `localModelPath` (a folder inside node_modules).
 env.localModelPath = "/";
 
-export { AutoModelForSequenceClassification, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from "@huggingface/transformers";
+export { AutoModel, AutoModelForSequenceClassification, AutoTokenizer, env, type PreTrainedModel, type PreTrainedTokenizer, type Tensor } from "@huggingface/transformers";

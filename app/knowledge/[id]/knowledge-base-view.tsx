@@ -27,6 +27,7 @@ import type { UploadOptions } from "@/server/knowledge/parse/record-options";
 import { useTRPC } from "../../_trpc/client";
 import { errorMessage } from "../../_trpc/error-message";
 import { languageLabel, languageOptions } from "../languages";
+import { LocalEmbedderHint } from "../local-embedder-hint";
 import { chunkerProblem, chunkerVariants, embedderProblem, embedderVariants } from "../settings-variants";
 import { ChunkSearch } from "./chunk-search";
 import { DocumentChunks } from "./document-chunks";
@@ -49,6 +50,8 @@ export function KnowledgeBaseView({ id }: { id: string }) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   // Provider embedders name a saved credential: offered as a list while the settings are open.
   const credentials = useQuery({ ...trpc.credential.list.queryOptions(), enabled: settingsOpen });
+  // Local embedders name a registered folder of task "embed".
+  const localModels = useQuery({ ...trpc.localModel.list.queryOptions(), enabled: settingsOpen });
   const [choosingFields, setChoosingFields] = useState<{ files: File[]; records: RecordInspection } | null>(null);
 
   const refresh = () => {
@@ -257,7 +260,11 @@ export function KnowledgeBaseView({ id }: { id: string }) {
         embedders={{
           variants: embedderVariants,
           problem: embedderProblem,
-          fieldChoices: { credentialId: (credentials.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.provider})` })) },
+          fieldChoices: {
+            credentialId: (credentials.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.provider})` })),
+            localModelId: (localModels.data ?? []).filter((m) => m.task === "embed").map((m) => ({ value: m.id, label: m.name })),
+          },
+          emptyChoices: localModels.data ? { localModelId: <LocalEmbedderHint /> } : {},
         }}
         pending={saveSettings.isPending}
         error={saveSettings.error ? errorMessage(saveSettings.error) : null}

@@ -36,7 +36,8 @@ export function LocalModelsView() {
   const register = useMutation(
     trpc.localModel.register.mutationOptions({
       onSuccess: (saved) => {
-        toast.success(`Registered “${saved.name}” (${saved.check.modelType}; labels ${saved.check.labels.join(", ") || "none"})`);
+        const found = saved.check.dimensions ? `${saved.check.dimensions}-d embeddings` : `labels ${saved.check.labels.join(", ") || "none"}`;
+        toast.success(`Registered “${saved.name}” (${saved.check.modelType}; ${found})`);
         setFormKey((k) => k + 1);
         void refresh();
       },
@@ -58,7 +59,7 @@ export function LocalModelsView() {
     <PageBody>
       <PageHeader
         title="Local models"
-        description="ONNX model folders on this server that nodes run in local mode with transformers.js: cross-encoder rerankers and NLI models for verification. Nothing is ever downloaded; a folder is checked (files, loading, labels) before it is registered."
+        description="ONNX model folders on this server that nodes run in local mode with transformers.js: cross-encoder rerankers, NLI models for verification, and sentence embedders for knowledge bases. Nothing is ever downloaded; a folder is checked (files, loading, labels or embedding size) before it is registered."
       />
 
       <Card className="mb-6">
@@ -82,7 +83,7 @@ export function LocalModelsView() {
       ) : models.error ? (
         <LoadError message={errorMessage(models.error)} onRetry={() => models.refetch()} />
       ) : models.data.length === 0 ? (
-        <EmptyState icon={HardDrive} title="No local models yet" description="Register a folder above to run rerank or verification nodes in local mode." />
+        <EmptyState icon={HardDrive} title="No local models yet" description="Register a folder above to run rerank or verification nodes in local mode, or to embed a knowledge base offline." />
       ) : (
         <Table>
           <TableHeader>

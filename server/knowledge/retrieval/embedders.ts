@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { embedderSettings, type EmbedderSettings } from "@/nodes/knowledge-settings";
 import { resolveCredential } from "@/server/providers/credential-store";
 import { createEmbeddings } from "@/server/providers/model-factory";
+import { localEmbedder } from "@/server/models/local-embedder";
 import { tokenize } from "../tokenize";
 import { embedLsa, type LsaFit } from "./lsa";
 import { loadLsa } from "./lsa-store";
@@ -34,6 +35,8 @@ export function embedderLabel(settings: EmbedderSettings): string {
       return `LSA ${settings.dimensions}-d (offline)`;
     case "provider":
       return `provider model ${settings.model}`;
+    case "local":
+      return "local ONNX model (offline)";
   }
 }
 
@@ -44,6 +47,7 @@ export async function embedTexts(db: Db, workspaceId: string, settings: Embedder
     const credential = await resolveCredential(db, workspaceId, settings.credentialId);
     return createEmbeddings(credential, { credentialId: settings.credentialId, model: settings.model, temperature: 0 }).embedDocuments(texts);
   }
+  if (settings.kind === "local") return (await localEmbedder(db, workspaceId, settings.localModelId)).embed(texts);
   throw new Error(`embedTexts does not serve the ${settings.kind} embedder`);
 }
 
@@ -79,6 +83,10 @@ export async function queryEmbedder(db: Db, workspaceId: string, knowledgeBaseId
       const credential = await resolveCredential(db, workspaceId, settings.credentialId);
       const embeddings = createEmbeddings(credential, { credentialId: settings.credentialId, model: settings.model, temperature: 0 });
       return { label, embedQuery: (text) => embeddings.embedQuery(text) };
+    }
+    case "local": {
+      const local = await localEmbedder(db, workspaceId, settings.localModelId);
+      return { label: local.label, embedQuery: async (text) => (await local.embed([text]))[0] };
     }
   }
 }

@@ -4,6 +4,7 @@
 // tokens of question and passage. So tests can predict every score without any model quality.
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { bertTokenizerConfig, bertTokenizerJson } from "./bert-tokenizer";
 import { FLOAT, INT64, model, node, tensor, valueInfo } from "./onnx-proto";
 
 /** The labels in the order of the model's outputs, spelled as exported NLI models spell them. */
@@ -67,30 +68,6 @@ function modelBytes(): Uint8Array {
   );
 }
 
-const special = (content: string, id: number) => ({ id, content, single_word: false, lstrip: false, rstrip: false, normalized: false, special: true });
-const cls = { SpecialToken: { id: "[CLS]", type_id: 0 } };
-const sep = (typeId: number) => ({ SpecialToken: { id: "[SEP]", type_id: typeId } });
-
-function tokenizerJson() {
-  const id = (token: string) => vocabulary.indexOf(token);
-  return {
-    version: "1.0",
-    truncation: null,
-    padding: null,
-    added_tokens: ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"].map((t) => special(t, id(t))),
-    normalizer: { type: "BertNormalizer", clean_text: true, handle_chinese_chars: true, strip_accents: null, lowercase: true },
-    pre_tokenizer: { type: "BertPreTokenizer" },
-    post_processor: {
-      type: "TemplateProcessing",
-      single: [cls, { Sequence: { id: "A", type_id: 0 } }, sep(0)],
-      pair: [cls, { Sequence: { id: "A", type_id: 0 } }, sep(0), { Sequence: { id: "B", type_id: 1 } }, sep(1)],
-      special_tokens: Object.fromEntries(["[CLS]", "[SEP]"].map((t) => [t, { id: t, ids: [id(t)], tokens: [t] }])),
-    },
-    decoder: { type: "WordPiece", prefix: "##", cleanup: true },
-    model: { type: "WordPiece", unk_token: "[UNK]", continuing_subword_prefix: "##", max_input_chars_per_word: 100, vocab: Object.fromEntries(vocabulary.map((w, i) => [w, i])) },
-  };
-}
-
 function configJson() {
   return {
     model_type: "bert",
@@ -104,25 +81,14 @@ function configJson() {
   };
 }
 
-const tokenizerConfig = {
-  tokenizer_class: "BertTokenizer",
-  do_lower_case: true,
-  model_max_length: 512,
-  cls_token: "[CLS]",
-  sep_token: "[SEP]",
-  pad_token: "[PAD]",
-  unk_token: "[UNK]",
-  mask_token: "[MASK]",
-};
-
 /** Writes the model folder into `dir` (created if missing) and returns `dir`. */
 export async function writeTinyClassifier(dir: string): Promise<string> {
   await mkdir(path.join(dir, "onnx"), { recursive: true });
   await Promise.all([
     writeFile(path.join(dir, "onnx", "model.onnx"), modelBytes()),
     writeFile(path.join(dir, "config.json"), JSON.stringify(configJson(), null, 2)),
-    writeFile(path.join(dir, "tokenizer.json"), JSON.stringify(tokenizerJson())),
-    writeFile(path.join(dir, "tokenizer_config.json"), JSON.stringify(tokenizerConfig, null, 2)),
+    writeFile(path.join(dir, "tokenizer.json"), JSON.stringify(bertTokenizerJson(vocabulary))),
+    writeFile(path.join(dir, "tokenizer_config.json"), JSON.stringify(bertTokenizerConfig, null, 2)),
   ]);
   return dir;
 }
