@@ -102,7 +102,7 @@ test("publish only leaves the endpoint on the version it serves; publish and ser
   await expect(page.getByTestId("endpoint-url")).toBeVisible();
   const slug = (await page.getByTestId("endpoint-url").textContent())!.match(/pipelines\/([^/]+)\/run/)![1];
   await page.keyboard.press("Escape");
-  await expect(page.getByText(`${slug} · v1`)).toBeVisible();
+  await expect(page.getByText(`${slug} · v1`).filter({ visible: true })).toBeVisible();
 
   await page.getByTestId("node-retrieve.bm25").click();
   await page.getByTestId("config-topK").fill("9");
@@ -114,12 +114,12 @@ test("publish only leaves the endpoint on the version it serves; publish and ser
   await dialog.getByRole("button", { name: "Publish" }).click();
   await expect(page.getByTestId("publish-not-served")).toContainText("keeps serving version 1");
   await page.keyboard.press("Escape");
-  await expect(page.getByText(`${slug} · v1`)).toBeVisible();
+  await expect(page.getByText(`${slug} · v1`).filter({ visible: true })).toBeVisible();
   await page.getByRole("tab", { name: "Versions" }).click();
   await expect(page.getByTestId("version-row")).toHaveCount(2);
 
   await page.reload();
-  await expect(page.getByText(`${slug} · v1`)).toBeVisible();
+  await expect(page.getByText(`${slug} · v1`).filter({ visible: true })).toBeVisible();
   await page.getByRole("tab", { name: "Versions" }).click();
   await expect(page.getByTestId("version-row").filter({ hasText: "not yet live" })).toHaveCount(1);
 
@@ -128,9 +128,9 @@ test("publish only leaves the endpoint on the version it serves; publish and ser
   await dialog.getByRole("button", { name: "Publish" }).click();
   await expect(dialog.getByRole("heading", { name: "Version 3 is live" })).toBeVisible();
   await page.keyboard.press("Escape");
-  await expect(page.getByText(`${slug} · v3`)).toBeVisible();
+  await expect(page.getByText(`${slug} · v3`).filter({ visible: true })).toBeVisible();
   await page.reload();
-  await expect(page.getByText(`${slug} · v3`)).toBeVisible();
+  await expect(page.getByText(`${slug} · v3`).filter({ visible: true })).toBeVisible();
 });
 
 test("a trial of one node is traced like a run: an editor Run with its span, on the runs page", async ({ page }) => {
