@@ -1,5 +1,5 @@
 // npx tsx scripts/profile-endpoint.ts [--data DIR] [--chunks N] [--requests N] [--concurrency C]
-// (add `node --cpu-prof --import tsx` to get a CPU profile of the same calls)
+// (add `node --cpu-prof --import tsx` to get a CPU profile of the same calls; --log-queries lists the SQL of one call)
 //
 // Where one published-endpoint call spends its time, without Next.js around it: the strict pipeline
 // over the endpoint benchmark's knowledge base (kept between runs in the workspace "profile-endpoint"
@@ -8,6 +8,7 @@
 // bookkeeping, response), and each node's mean span duration.
 import path from "node:path";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { handlePublishedRun } from "@/server/api/published-run";
 import { testCaller } from "@/server/api/testing/test-caller";
 import { createApiKey } from "@/server/auth/api-keys";
@@ -22,11 +23,30 @@ const { values: args } = parseArgs({
     chunks: { type: "string", default: "10000" },
     requests: { type: "string", default: "100" },
     concurrency: { type: "string", default: "1" },
+    "log-queries": { type: "boolean", default: false },
   },
 });
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? 0;
+
+/** Every statement sent to PostgreSQL while `work` runs, in order (the trace writer's included). */
+async function logQueries(work: () => Promise<unknown>): Promise<void> {
+  const original = pg.Client.prototype.query;
+  const sent: string[] = [];
+  pg.Client.prototype.query = function (this: pg.Client, ...params: unknown[]) {
+    const config = params[0] as string | { text?: string };
+    sent.push((typeof config === "string" ? config : (config?.text ?? "?")).replace(/\s+/g, " ").slice(0, 160));
+    return (original as (...p: unknown[]) => unknown).apply(this, params);
+  } as typeof original;
+  try {
+    await work();
+  } finally {
+    pg.Client.prototype.query = original;
+  }
+  console.log(`${sent.length} statements in one call:`);
+  for (const text of sent) console.log(`  ${text}`);
+}
 
 async function main(): Promise<void> {
   const url = process.env.DATABASE_URL?.trim();
@@ -71,6 +91,7 @@ async function main(): Promise<void> {
     const deadline = Date.now() + 300_000;
     while (Date.now() < deadline && (await db.knowledgeBase.findUniqueOrThrow({ where: { id: base.id } })).guardThreshold === null) await new Promise((r) => setTimeout(r, 200));
     for (let i = 0; i < 20; i++) await call(questions[i % questions.length]);
+    if (args["log-queries"]) await logQueries(() => call(questions[1]).then(() => traceWriterFor(db).flush()));
 
     const calls: { runId: string; ms: number }[] = [];
     const cpu = process.cpuUsage();

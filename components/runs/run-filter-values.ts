@@ -21,6 +21,8 @@ export const outcomeOptions: Option[] = [
   { value: "refused", label: "Refused" },
   { value: "failed", label: "Failed" },
   { value: "cancelled", label: "Cancelled" },
+  // Endpoint calls refused before they ran (bad body, key, scope, size, rate limit).
+  { value: "rejected", label: "Rejected" },
 ];
 
 export const sourceOptions: Option[] = [

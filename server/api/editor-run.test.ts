@@ -54,6 +54,7 @@ describeEachDatabase("editor run route", (getDb) => {
 
     const end = events[events.length - 1][1];
     expect(end.status).toBe("answered");
+    await traceWriterFor(getDb()).flush();
     const run = await getDb().run.findUniqueOrThrow({ where: { id: end.runId as string }, include: { version: true } });
     expect(run).toMatchObject({ source: "editor", pipelineId, apiKeyId: null });
     expect(run.version?.number).toBe(0);

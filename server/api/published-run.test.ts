@@ -3,6 +3,7 @@ import { createApiKey } from "@/server/auth/api-keys";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
+import { dashboard } from "@/server/traces/dashboard";
 import { handlePublishedRun } from "./published-run";
 import { rejectionWriterFor } from "./published-rejections";
 import { MAX_RUN_BODY_BYTES } from "./run-request";
@@ -64,6 +65,7 @@ describeEachDatabase("published endpoint", (getDb) => {
     }
     expect(body.citations!.map((citation) => citation.title)).toContain("Security deposits");
 
+    await traceWriterFor(getDb()).flush();
     const run = await getDb().run.findUniqueOrThrow({ where: { id: body.runId }, include: { version: true } });
     expect(run).toMatchObject({ workspaceId, source: "endpoint", apiKeyId: key.id, question: QUESTION });
     expect(run.version?.number).toBe(1);
@@ -75,6 +77,7 @@ describeEachDatabase("published endpoint", (getDb) => {
       ["When must a landlord start an urgent repair?", "How much notice is needed for a rent increase?"].map(async (question) => json(await call({ question }))),
     );
     expect(new Set(bodies.map((body) => body.runId)).size).toBe(2);
+    await traceWriterFor(getDb()).flush();
     expect(await getDb().run.count({ where: { apiKeyId: key.id, source: "endpoint" } })).toBe(before + 2);
   });
 
@@ -167,7 +170,7 @@ describeEachDatabase("published endpoint", (getDb) => {
     expect(await json(overQuota)).toMatchObject({ code: "daily_quota_exceeded", error: expect.stringMatching(/daily quota of 1 calls/) });
     expect(Number(overQuota.headers.get("retry-after"))).toBeGreaterThan(0);
     // A refused call is not run: it is traced as a rejected call, with the status the caller got.
-    await rejectionWriterFor(getDb()).flush();
+    await Promise.all([traceWriterFor(getDb()).flush(), rejectionWriterFor(getDb()).flush()]);
     const runs = await getDb().run.findMany({ where: { apiKeyId: quota.id }, orderBy: { startedAt: "asc" }, select: { outcome: true, statusCode: true } });
     expect(runs).toEqual([
       { outcome: "answered", statusCode: null },
@@ -208,6 +211,14 @@ describeEachDatabase("published endpoint", (getDb) => {
     expect(rejected[3].error).toMatch(/revoked/);
     const listed = await caller.run.list({ outcome: "rejected", apiKeyId: caught.id });
     expect(listed.items.map((run) => run.id).sort()).toEqual((await getDb().run.findMany({ where: { apiKeyId: caught.id }, select: { id: true } })).map((run) => run.id).sort());
+    // The dashboards count rejected calls apart and leave them out of the error and refusal rates.
+    await traceWriterFor(getDb()).flush();
+    const board = await dashboard(getDb(), workspaceId, { from: new Date(Date.now() - 3_600_000), to: new Date(Date.now() + 60_000), pipelineId: endpoint.pipelineId });
+    const counted = await getDb().run.groupBy({ by: ["outcome"], where: { pipelineId: endpoint.pipelineId }, _count: true });
+    const count = (outcome: string) => counted.find((row) => row.outcome === outcome)?._count ?? 0;
+    expect(board.totals.rejected).toBe(count("rejected"));
+    expect(board.totals.rejected).toBeGreaterThanOrEqual(4);
+    expect(board.rates.refusal).toBeCloseTo(count("refused") / (board.totals.runs - count("rejected")));
   });
 
   it("never answers 500 to bad input", async () => {

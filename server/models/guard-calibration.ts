@@ -27,6 +27,8 @@ export type GuardCalibration =
 
 /** Fits in progress, one per base and fingerprint: concurrent callers share one fit. A failed fit stays for RETRY_AFTER_MS, so runs do not start one each. */
 const fitsInProgress = new Map<string, Promise<CalibrationResult>>();
+/** Fits stored per base: a caller whose read of the base raced a fit's store reads it again instead of fitting twice. */
+const fitsStored = new Map<string, number>();
 
 
 /**
@@ -37,9 +39,10 @@ const fitsInProgress = new Map<string, Promise<CalibrationResult>>();
  * agree where it matters, and the fit costs two queries instead of two per pseudo-question.
  */
 async function fit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowledgeBaseId: string, fingerprint: string, targetFalseRefusal: number) {
-  // md5 of the id: a fixed, spread-out sample for a given set of chunks, on both databases.
+  // md5 of the text: a fixed, spread-out sample that is the same for the same corpus however often it
+  // is ingested (ids differ each time); the id only breaks ties between identical texts.
   const rows = await db.$queryRaw<Array<{ text: string }>>`
-    SELECT "text" FROM "Chunk" WHERE "knowledgeBaseId" = ${knowledgeBaseId} AND NOT "disabled" ORDER BY md5("id") LIMIT ${SAMPLE}`;
+    SELECT "text" FROM "Chunk" WHERE "knowledgeBaseId" = ${knowledgeBaseId} AND NOT "disabled" ORDER BY md5("text"), "id" LIMIT ${SAMPLE}`;
   const texts = rows.map((r) => r.text);
   const sample = texts.map((text) => ({ terms: new Set(tokenize(text)) }));
   const score = async (question: string, all: Map<string, number>, chunks: number) => {
@@ -76,7 +79,10 @@ function startFit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowle
     running = fit(db, workspaceId, knowledge, knowledgeBaseId, fingerprint, targetFalseRefusal);
     fitsInProgress.set(key, running);
     running.then(
-      () => fitsInProgress.delete(key),
+      () => {
+        fitsInProgress.delete(key);
+        fitsStored.set(knowledgeBaseId, (fitsStored.get(knowledgeBaseId) ?? 0) + 1);
+      },
       (error: unknown) => {
         console.error(`Guard calibration of knowledge base ${knowledgeBaseId} failed:`, error);
         setTimeout(() => fitsInProgress.delete(key), RETRY_AFTER_MS).unref();
@@ -87,14 +93,15 @@ function startFit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowle
 }
 
 async function readStored(db: Db, workspaceId: string, knowledgeBaseId: string, targetFalseRefusal: number) {
-  const base = await db.knowledgeBase.findFirst({
-    where: { id: knowledgeBaseId, workspaceId },
-    select: { guardThreshold: true, guardFingerprint: true, corpusStat: { select: { chunks: true, tokens: true } } },
-  });
+  // One statement (Prisma reads the relation with a second one): this runs on every guarded call.
+  const [base] = await db.$queryRaw<Array<{ guardThreshold: number | null; guardFingerprint: string | null; chunks: number | null; tokens: number | null }>>`
+    SELECT k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens
+    FROM "KnowledgeBase" k LEFT JOIN "CorpusStat" s ON s."knowledgeBaseId" = k.id
+    WHERE k.id = ${knowledgeBaseId} AND k."workspaceId" = ${workspaceId}`;
   if (!base) throw new Error(`Knowledge base ${knowledgeBaseId} does not exist in this workspace`);
   return {
     threshold: base.guardThreshold,
-    fingerprint: `${base.corpusStat?.chunks ?? 0}:${base.corpusStat?.tokens ?? 0}:${targetFalseRefusal}`,
+    fingerprint: `${base.chunks ?? 0}:${base.tokens ?? 0}:${targetFalseRefusal}`,
     storedFingerprint: base.guardFingerprint,
   };
 }
@@ -111,7 +118,9 @@ export async function guardCalibration(
   knowledgeBaseId: string,
   options: { targetFalseRefusal: number },
 ): Promise<GuardCalibration & { whenFitted?: Promise<CalibrationResult> }> {
-  const base = await readStored(db, workspaceId, knowledgeBaseId, options.targetFalseRefusal);
+  const storedBefore = fitsStored.get(knowledgeBaseId);
+  let base = await readStored(db, workspaceId, knowledgeBaseId, options.targetFalseRefusal);
+  if (fitsStored.get(knowledgeBaseId) !== storedBefore) base = await readStored(db, workspaceId, knowledgeBaseId, options.targetFalseRefusal);
   if (base.threshold !== null && base.storedFingerprint === base.fingerprint) return { threshold: base.threshold };
   const whenFitted = startFit(db, workspaceId, knowledge, knowledgeBaseId, base.fingerprint, options.targetFalseRefusal);
   return base.threshold === null ? { threshold: null, fitting: true, whenFitted } : { threshold: base.threshold, refitting: true, whenFitted };

@@ -66,7 +66,15 @@ const wrongOutput = defineRun(
   async () => ({ text: 42 }) as unknown as { text: string },
 );
 
-const impls = implLookup([source, sink, join, sleep, boom, stuck, wrongOutput]);
+// Mutates its parsed config: shared by every run of a cached graph, so this must fail, not leak.
+const mutator = defineRun(
+  defineNodeSpec({ type: "test.mutator", version: 1, category: "generation", title: "Mutator", help: "", inputs: { text: ports.text }, outputs: { text: ports.text }, config: z.object({ seen: z.array(z.string()).default([]) }) }),
+  async ({ inputs, config }) => {
+    config.seen.push(inputs.text);
+    return { text: config.seen.join(",") };
+  },
+);
+const impls = implLookup([source, sink, join, sleep, boom, stuck, wrongOutput, mutator]);
 const noKnowledge: KnowledgeStore = {
   bm25: async () => {
     throw new Error("no knowledge in these tests");
@@ -105,6 +113,16 @@ const twoBranches = graphOf(
 );
 
 describe("executeGraph", () => {
+  it("runs nodes on frozen configs: a node that mutates its config fails loudly", async () => {
+    const graph = graphOf({ in: { type: "test.source" }, mutate: { type: "test.mutator" }, out: { type: "test.sink" } }, [
+      ["in", "text", "mutate", "text"],
+      ["mutate", "text", "out", "text"],
+    ]);
+    const result = await executeGraph(graph, options());
+    expect(result).toMatchObject({ status: "failed", failedNodeId: "mutate" });
+    expect(result.error).toMatch(/not extensible|read.only|frozen/i);
+  });
+
   it("runs independent branches at the same time and streams events and spans as they happen", async () => {
     timeline.length = 0;
     const events: RunEvent[] = [];

@@ -6,6 +6,7 @@
 import type { GraphEdge, GraphNode, Graph } from "@/nodes/graph";
 import { portValueSchemas, type Query } from "@/nodes/ports";
 import { validateGraph, type GraphProblem } from "@/nodes/validate";
+import { deepFreeze } from "./deep-freeze";
 import type { FinalRunStatus, LogLine, RunEvent, SpanRecord } from "./events";
 import { NodeModelProviders, noProviders, type CredentialSource } from "@/server/providers/node-providers";
 import type { AnyNodeImpl, KnowledgeStore, ModelProviders, NodeContext } from "./node-context";
@@ -119,11 +120,20 @@ function wire(nodes: GraphNode[], edges: GraphEdge[], configs: ReadonlyMap<strin
 /** Validations of graphs run with the registered nodes: a published version's graph object is cached and run many times. */
 const validated = new WeakMap<Graph, ReturnType<typeof validateGraph>>();
 
+/** The validation with its parsed configs and graph frozen: they may be shared by many runs. */
+function frozen(validation: ReturnType<typeof validateGraph>): ReturnType<typeof validateGraph> {
+  if (validation.ok) {
+    for (const config of validation.configs.values()) deepFreeze(config);
+    deepFreeze(validation.graph);
+  }
+  return validation;
+}
+
 function validationOf(graph: Graph, impls: ImplLookup): ReturnType<typeof validateGraph> {
-  if (impls !== getImpl) return validateGraph(graph, (type) => impls(type)?.spec);
+  if (impls !== getImpl) return frozen(validateGraph(graph, (type) => impls(type)?.spec));
   let validation = validated.get(graph);
   if (!validation) {
-    validation = validateGraph(graph, (type) => getImpl(type)?.spec);
+    validation = frozen(validateGraph(graph, (type) => getImpl(type)?.spec));
     validated.set(graph, validation);
   }
   return validation;

@@ -51,6 +51,7 @@ describeEachDatabase("runPipeline", (getDb) => {
     expect(events.map((e) => e.type)).toContain("token");
     expect(events.at(-1)).toMatchObject({ type: "run.end", runId: result.runId, status: "answered" });
 
+    await traceWriterFor(db).flush();
     const run = await db.run.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({ status: "answered", source: "editor", question: "How much notice must a landlord give when the home is being sold?", error: null });
     expect(run.output).toMatchObject({ answer: { refused: false, mode: "offline" } });
@@ -75,6 +76,7 @@ describeEachDatabase("runPipeline", (getDb) => {
     const db = getDb();
     const result = await runPipeline(db, { workspaceId, pipelineId, source: "endpoint", graph, input: { question: "What is the boiling point of mercury?", history: [] } });
     expect(result).toMatchObject({ status: "refused", answer: { refused: true, refusalReason: "No passage supports an answer to this question" } });
+    await traceWriterFor(db).flush();
     expect((await db.run.findUniqueOrThrow({ where: { id: result.runId } })).status).toBe("refused");
   });
 
@@ -83,6 +85,7 @@ describeEachDatabase("runPipeline", (getDb) => {
     const broken: Graph = { ...graph, edges: graph.edges.filter((e) => e.targetHandle !== "passages") };
     const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph: broken, input: { question: "deposit?", history: [] } });
     expect(result).toMatchObject({ status: "failed", answer: null, problems: [{ code: "input_unwired", nodeId: "answer", port: "passages" }] });
+    await traceWriterFor(db).flush();
     const run = await db.run.findUniqueOrThrow({ where: { id: result.runId } });
     expect(run).toMatchObject({ status: "failed", error: 'The pipeline cannot run: Node "answer" (generate.extractive): input "passages" is not connected' });
   });
@@ -129,9 +132,33 @@ describeEachDatabase("runPipeline", (getDb) => {
     });
     const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph, traceWriter: writer, input: { question: "When must a deposit be returned?", history: [] } });
     await writer.flush();
-    expect(writer.stats()).toMatchObject({ written: 4, failedAttempts: 1, dropped: 0 });
+    // The Run's insert, its 4 spans and its close.
+    expect(writer.stats()).toMatchObject({ written: 6, failedAttempts: 1, dropped: 0, runsTraced: 1 });
     expect(reports).toHaveLength(1);
     expect(await db.span.count({ where: { runId: result.runId } })).toBe(4);
+  });
+
+  it("writes the Run through the trace writer: opened before its spans, closed after them, across batches", async () => {
+    const db = getDb();
+    const batches: string[][] = [];
+    const write = spanWriter(db);
+    // Two rows a batch: the Run's insert, its spans and its close land in different statements.
+    const writer = createTraceWriter({
+      write: async (rows) => {
+        batches.push(rows.map((row) => row.kind ?? "span"));
+        await write(rows);
+      },
+      batchSize: 2,
+    });
+    const result = await runPipeline(db, { workspaceId, pipelineId, source: "editor", graph, traceWriter: writer, input: { question: "When must a deposit be returned?", history: [] } });
+    await writer.written(result.runId);
+    expect(batches).toEqual([["run", "span"], ["span", "span"], ["span", "end"]]);
+    const run = await db.run.findUniqueOrThrow({ where: { id: result.runId }, include: { spans: true } });
+    expect(run).toMatchObject({ status: "answered", outcome: "answered", source: "editor", question: "When must a deposit be returned?" });
+    expect(run.durationMs).toBeGreaterThanOrEqual(0);
+    expect(run.output).toMatchObject({ answer: { refused: false } });
+    expect(run.spans).toHaveLength(4);
+    expect(writer.stats()).toMatchObject({ runsEnded: 1, runsTraced: 1, runsLost: 0 });
   });
 
   it("stores span values JSON cannot carry as they are best kept, without failing the batch", async () => {

@@ -1,6 +1,7 @@
-// One traced run of a pipeline, as the editor and the published endpoint start it: a Run row first
-// (so even a refused or broken graph leaves a record), then the graph executed against the
+// One traced run of a pipeline, as the editor and the published endpoint start it: a Run row queued
+// first (so even a refused or broken graph leaves a record), then the graph executed against the
 // workspace's knowledge, its spans streamed to the trace writer, and the Run closed with its outcome.
+import { randomUUID } from "node:crypto";
 import type { Graph } from "@/nodes/graph";
 import { answer as answerSchema, verdict as verdictSchema, type Answer, type Query, type Verdict } from "@/nodes/ports";
 import type { GraphProblem } from "@/nodes/validate";
@@ -11,7 +12,6 @@ import { workspaceCredentials } from "@/server/providers/workspace-credentials";
 import { openRunTrace } from "@/server/traces/run-trace";
 import type { FinalRunStatus, RunEvent } from "./events";
 import { executeGraph, executePlan, GraphInvalidError, type ExecuteOptions, type ExecuteResult, type PartialPlan } from "./execute";
-import { toJson } from "./json";
 import type { ImplLookup } from "./registry";
 import { traceWriterFor, type TraceWriter } from "./trace-writer";
 
@@ -53,38 +53,31 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
   // Back-pressure: while the trace queue is full, a new run waits instead of a trace being lost.
   await writer.admit();
   const trace = await openRunTrace(db, args.pipelineId, args.graph);
-  const run = await db.run.create({
-    data: {
-      workspaceId,
-      pipelineId: args.pipelineId,
-      versionId: args.versionId ?? null,
-      source: args.source,
-      apiKeyId: args.apiKeyId ?? null,
-      status: "running",
-      question: trace.redact(input.question),
-      input: trace.redact(input),
-    },
+  // The Run row goes through the writer like the spans, queued before them: answering never waits on it.
+  const runId = randomUUID();
+  const startedAt = new Date();
+  const versionId = args.versionId ?? null;
+  const apiKeyId = args.apiKeyId ?? null;
+  writer.enqueue({
+    kind: "run",
+    runId,
+    workspaceId,
+    pipelineId: args.pipelineId,
+    versionId,
+    source: args.source,
+    apiKeyId,
+    question: trace.redact(input.question),
+    input: trace.redact(input),
+    startedAt,
   });
-  const finish = (status: FinalRunStatus, outcome: RunOutcome, error: string | null, durationMs: number) =>
-    trace.finish(writer, {
-      runId: run.id,
-      workspaceId,
-      pipelineId: args.pipelineId,
-      versionId: run.versionId,
-      source: run.source,
-      apiKeyId: run.apiKeyId,
-      status,
-      outcome,
-      error,
-      startedAt: run.startedAt,
-      durationMs,
-    });
+  const finish = (status: FinalRunStatus, outcome: RunOutcome, error: string | null, durationMs: number, output: Record<string, unknown> | null) =>
+    trace.finish(writer, { runId, workspaceId, pipelineId: args.pipelineId, versionId, source: args.source, apiKeyId, status, outcome, error, startedAt, durationMs }, output);
   const started = performance.now();
 
   let result: ExecuteResult;
   try {
     const options: ExecuteOptions = {
-      runId: run.id,
+      runId,
       workspaceId,
       input,
       knowledge: createKnowledgeStore(db, workspaceId, { perRun: true }),
@@ -92,7 +85,7 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
       signal: args.signal,
       nodeTimeoutMs: args.nodeTimeoutMs,
       onEvent: args.onEvent,
-      onSpan: (span) => writer.enqueue(trace.span(span, run.id, workspaceId)),
+      onSpan: (span) => writer.enqueue(trace.span(span, runId, workspaceId)),
       impls: args.impls,
     };
     result = await (args.plan ? executePlan(args.plan, options) : executeGraph(args.graph, options));
@@ -100,11 +93,10 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
     // The graph could not start (it is invalid, or the runtime broke): the Run still says why.
     const message = messageOf(error);
     const durationMs = performance.now() - started;
-    await db.run.update({ where: { id: run.id }, data: { status: "failed", outcome: "failed", error: trace.redact(message), durationMs: Math.round(durationMs) } });
-    finish("failed", "failed", message, durationMs);
-    args.onEvent?.({ type: "run.end", runId: run.id, status: "failed", output: null, error: message, durationMs });
+    finish("failed", "failed", message, durationMs, null);
+    args.onEvent?.({ type: "run.end", runId, status: "failed", output: null, error: message, durationMs });
     return {
-      runId: run.id,
+      runId,
       status: "failed",
       answer: null,
       verdict: null,
@@ -115,21 +107,10 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
 
   const parsed = answerSchema.safeParse(result.output?.answer);
   const verdict = verdictSchema.safeParse(result.output?.verdict);
-  const { outcome, usage } = trace.summary(result.status, result.output);
-  await db.run.update({
-    where: { id: run.id },
-    data: {
-      status: result.status,
-      outcome,
-      ...usage,
-      ...(result.output ? { output: toJson(trace.redact(result.output)) } : {}),
-      error: trace.redact(result.error),
-      durationMs: Math.round(result.durationMs),
-    },
-  });
-  finish(result.status, outcome, result.error, result.durationMs);
+  const { outcome } = trace.summary(result.status, result.output);
+  finish(result.status, outcome, result.error ?? null, result.durationMs, result.output ?? null);
   return {
-    runId: run.id,
+    runId,
     status: result.status,
     answer: parsed.success ? parsed.data : null,
     verdict: verdict.success ? verdict.data : null,

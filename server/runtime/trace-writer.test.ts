@@ -22,7 +22,7 @@ function span(n: number): TraceSpan {
 describe("createTraceWriter", () => {
   it("writes in batches off the caller's path, on its timer", async () => {
     const batches: number[][] = [];
-    const writer = createTraceWriter({
+    const writer = createTraceWriter<TraceSpan>({
       write: async (spans) => void batches.push(spans.map((s) => s.outputs?.n as number)),
       batchSize: 3,
       flushIntervalMs: 10,
@@ -40,7 +40,7 @@ describe("createTraceWriter", () => {
     const written: number[] = [];
     const reports: string[] = [];
     let failures = 2;
-    const writer = createTraceWriter({
+    const writer = createTraceWriter<TraceSpan>({
       write: async (spans) => {
         if (failures-- > 0) throw new Error("connection reset");
         written.push(...spans.map((s) => s.outputs?.n as number));
@@ -60,7 +60,7 @@ describe("createTraceWriter", () => {
 
   it("gives a batch up only after its last attempt, and says so loudly with a count", async () => {
     const reports: string[] = [];
-    const writer = createTraceWriter({
+    const writer = createTraceWriter<TraceSpan>({
       write: async () => {
         throw new Error("relation \"Span\" does not exist");
       },
@@ -78,7 +78,7 @@ describe("createTraceWriter", () => {
   it("makes new runs wait while the queue is full, and still writes every span of admitted runs", async () => {
     const reports: string[] = [];
     let release: () => void = () => {};
-    const writer = createTraceWriter({
+    const writer = createTraceWriter<TraceSpan>({
       write: () => new Promise<void>((resolve) => (release = resolve)),
       maxQueue: 2,
       flushIntervalMs: 1,
@@ -101,7 +101,7 @@ describe("createTraceWriter", () => {
 
   it("counts a run traced once its last span is written, and lost when a span was given up", async () => {
     let fail = false;
-    const writer = createTraceWriter({
+    const writer = createTraceWriter<TraceSpan>({
       write: async () => {
         if (fail) throw new Error("disk full");
       },

@@ -1,22 +1,21 @@
-// Writes spans to the database off the hot path: a run only appends to a queue; the queue is written
-// in batches on a short timer, or at once when a batch is full. A failed write is retried with
-// backoff; a batch that still fails is reported loudly and counted, never dropped in silence.
+// Writes traces to the database off the hot path (a run's Run row and spans: trace-rows.ts): a run
+// only appends to a queue; the queue is written in batches on a short timer, or at once when a batch
+// is full. A failed write is retried with backoff; a batch that still fails is reported loudly and
+// counted, never dropped in silence.
 // The queue is bounded by back-pressure, not by refusal: a run about to start waits (`admit`) while
 // `maxQueue` spans are waiting, so a slow database slows new runs down instead of losing traces.
-// Per run, the writer counts runs ended against runs whose every span was written.
+// Per run, the writer counts runs ended against runs whose every row was written.
 import type { Db } from "@/server/db/client";
-import type { SpanRecord } from "./events";
-import { toJson } from "./json";
+import { spanWriter, type TraceRow } from "./trace-rows";
 
-/** `model`: the provider model the node called, when it called one. */
-export type TraceSpan = SpanRecord & { runId: string; workspaceId: string; model?: string | null };
+export { spanWriter, type RunClosed, type RunOpened, type TraceRow, type TraceSpan } from "./trace-rows";
 
-/** What the writer queues: a span, or any other row of a run's trace (a rejected call's Run row). */
+/** What the writer queues: a row of a run's trace (its Run opened or closed, a span, a rejected call's Run). */
 export interface TraceItem {
   runId: string;
 }
 
-export interface TraceWriterOptions<T extends TraceItem = TraceSpan> {
+export interface TraceWriterOptions<T extends TraceItem = TraceRow> {
   /** Writes one batch; throws when it did not. */
   write: (spans: T[]) => Promise<void>;
   batchSize?: number;
@@ -48,7 +47,7 @@ export interface TraceWriterStats {
   runsLost: number;
 }
 
-export interface TraceWriter<T extends TraceItem = TraceSpan> {
+export interface TraceWriter<T extends TraceItem = TraceRow> {
   /** Resolves when the queue has room for another run's spans (at once, unless the database lags). */
   admit(): Promise<void>;
   enqueue(span: T): void;
@@ -56,6 +55,8 @@ export interface TraceWriter<T extends TraceItem = TraceSpan> {
   endRun(runId: string): void;
   /** Resolves once every span enqueued before the call is written (or given up). */
   flush(): Promise<void>;
+  /** Resolves once the run's rows queued so far are written (or given up): read-your-writes for one run. */
+  written(runId: string): Promise<void>;
   stats(): TraceWriterStats;
 }
 
@@ -63,7 +64,7 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function createTraceWriter<T extends TraceItem = TraceSpan>(options: TraceWriterOptions<T>): TraceWriter<T> {
+export function createTraceWriter<T extends TraceItem = TraceRow>(options: TraceWriterOptions<T>): TraceWriter<T> {
   const batchSize = options.batchSize ?? 500;
   const flushIntervalMs = options.flushIntervalMs ?? 20;
   const maxQueue = options.maxQueue ?? 100_000;
@@ -89,10 +90,14 @@ export function createTraceWriter<T extends TraceItem = TraceSpan>(options: Trac
   };
   const waiting: (() => void)[] = [];
   // Per run still being traced: spans not yet written, whether the run ended, whether a span was lost.
-  const runs = new Map<string, { pending: number; ended: boolean; lost: boolean }>();
+  const runs = new Map<string, { pending: number; ended: boolean; lost: boolean; waiters?: (() => void)[] }>();
 
   const settleRun = (runId: string) => {
     const run = runs.get(runId);
+    if (run && run.pending === 0 && run.waiters) {
+      for (const resolve of run.waiters) resolve();
+      run.waiters = undefined;
+    }
     if (!run || !run.ended || run.pending > 0) return;
     runs.delete(runId);
     if (run.lost) stats.runsLost++;
@@ -192,55 +197,12 @@ export function createTraceWriter<T extends TraceItem = TraceSpan>(options: Trac
     async flush() {
       while (stats.pending > 0) await startDrain();
     },
+    written(runId) {
+      const run = runs.get(runId);
+      if (!run || run.pending === 0) return Promise.resolve();
+      return new Promise<void>((resolve) => (run.waiters ??= []).push(resolve));
+    },
     stats: () => ({ ...stats }),
-  };
-}
-
-// jsonb cannot hold U+0000; an unescaped "\u0000" in the JSON text becomes U+FFFD instead.
-const nulEscape = /(?<!\\)((?:\\\\)*)\\u0000/g;
-
-function batchJson(spans: TraceSpan[]): string {
-  const rows = spans.map((span) => ({
-    workspaceId: span.workspaceId,
-    runId: span.runId,
-    nodeId: span.nodeId,
-    nodeType: span.nodeType,
-    ordinal: span.ordinal,
-    status: span.status,
-    inputs: span.inputs,
-    outputs: span.outputs,
-    logs: span.logs,
-    error: span.error,
-    startedAt: span.startedAt.toISOString(),
-    durationMs: Math.round(span.durationMs),
-    tokens: span.tokens,
-    inputTokens: span.inputTokens ?? 0,
-    outputTokens: span.outputTokens ?? 0,
-    model: span.model ?? null,
-  }));
-  let text: string;
-  try {
-    text = JSON.stringify(rows, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
-  } catch {
-    // Some value JSON cannot carry: convert field by field, so only that field becomes a note.
-    text = JSON.stringify(rows.map((row) => ({ ...row, inputs: toJson(row.inputs), outputs: row.outputs && toJson(row.outputs), logs: toJson(row.logs) })));
-  }
-  return text.replace(nulEscape, "$1\\ufffd");
-}
-
-/**
- * The database side: one INSERT per batch, its rows sent as a single JSON document. Row by row through
- * `createMany` costs hundreds of microseconds per span on the embedded database; this costs a few.
- */
-export function spanWriter(db: Db): (spans: TraceSpan[]) => Promise<void> {
-  return async (spans) => {
-    await db.$executeRaw`
-      INSERT INTO "Span" ("id", "workspaceId", "runId", "nodeId", "nodeType", "ordinal", "status", "inputs", "outputs", "logs", "error", "startedAt", "durationMs", "tokens", "inputTokens", "outputTokens", "model")
-      SELECT gen_random_uuid()::text, s."workspaceId", s."runId", s."nodeId", s."nodeType", s.ordinal, s.status::"SpanStatus", s.inputs, s.outputs, s.logs, s.error, s."startedAt", s."durationMs", s.tokens, s."inputTokens", s."outputTokens", s.model
-      FROM jsonb_to_recordset(${batchJson(spans)}::jsonb) AS s(
-        "workspaceId" text, "runId" text, "nodeId" text, "nodeType" text, ordinal integer, status text, inputs jsonb, outputs jsonb,
-        logs jsonb, error text, "startedAt" timestamp(3), "durationMs" integer, tokens integer, "inputTokens" integer, "outputTokens" integer, model text
-      )`;
   };
 }
 

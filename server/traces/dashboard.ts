@@ -31,13 +31,14 @@ export async function dashboard(db: Db, workspaceId: string, input: DashboardInp
     percentile_cont(0.99) WITHIN GROUP (ORDER BY ${column}) AS p99`;
 
   const [buckets, byPipeline, byNode, tokenRows] = await Promise.all([
-    db.$queryRaw<{ bucket: Date; runs: number; answered: number; flagged: number; refused: number; failed: number; cancelled: number }[]>`
+    db.$queryRaw<{ bucket: Date; runs: number; answered: number; flagged: number; refused: number; failed: number; cancelled: number; rejected: number }[]>`
       SELECT date_trunc(${unit}, r."startedAt") AS bucket, count(*)::int AS runs,
              count(*) FILTER (WHERE r."outcome" = 'answered')::int AS answered,
              count(*) FILTER (WHERE r."outcome" = 'flagged')::int AS flagged,
              count(*) FILTER (WHERE r."outcome" = 'refused')::int AS refused,
              count(*) FILTER (WHERE r."outcome" = 'failed')::int AS failed,
-             count(*) FILTER (WHERE r."outcome" = 'cancelled')::int AS cancelled
+             count(*) FILTER (WHERE r."outcome" = 'cancelled')::int AS cancelled,
+             count(*) FILTER (WHERE r."outcome" = 'rejected')::int AS rejected
       FROM "Run" r WHERE ${runScope} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<(Latency & { pipelineId: string; name: string })[]>`
       SELECT r."pipelineId", p."name", ${percentiles(Prisma.sql`r."durationMs"`)}
@@ -55,9 +56,9 @@ export async function dashboard(db: Db, workspaceId: string, input: DashboardInp
   // Every bucket of the range, empty ones included, so the charts' time axis is even.
   const step = unit === "hour" ? HOUR : DAY;
   const start = Math.floor(input.from.getTime() / step) * step;
-  const series = new Map<number, { at: Date; runs: number; answered: number; flagged: number; refused: number; failed: number; cancelled: number; tokens: number; inputTokens: number; outputTokens: number; costUsd: number }>();
+  const series = new Map<number, { at: Date; runs: number; answered: number; flagged: number; refused: number; failed: number; cancelled: number; rejected: number; tokens: number; inputTokens: number; outputTokens: number; costUsd: number }>();
   for (let t = start; t < input.to.getTime(); t += step) {
-    series.set(t, { at: new Date(t), runs: 0, answered: 0, flagged: 0, refused: 0, failed: 0, cancelled: 0, tokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 });
+    series.set(t, { at: new Date(t), runs: 0, answered: 0, flagged: 0, refused: 0, failed: 0, cancelled: 0, rejected: 0, tokens: 0, inputTokens: 0, outputTokens: 0, costUsd: 0 });
   }
   for (const { bucket, ...counts } of buckets) Object.assign(series.get(bucket.getTime()) ?? {}, counts);
 
@@ -81,17 +82,21 @@ export async function dashboard(db: Db, workspaceId: string, input: DashboardInp
   }
 
   const totals = buckets.reduce(
-    (sum, b) => ({ runs: sum.runs + b.runs, answered: sum.answered + b.answered, flagged: sum.flagged + b.flagged, refused: sum.refused + b.refused, failed: sum.failed + b.failed }),
-    { runs: 0, answered: 0, flagged: 0, refused: 0, failed: 0 },
+    (sum, b) => ({ runs: sum.runs + b.runs, answered: sum.answered + b.answered, flagged: sum.flagged + b.flagged, refused: sum.refused + b.refused, failed: sum.failed + b.failed, rejected: sum.rejected + b.rejected }),
+    { runs: 0, answered: 0, flagged: 0, refused: 0, failed: 0, rejected: 0 },
   );
+  // Calls rejected before they ran (bad body, key, rate limit) are counted apart: the error and
+  // refusal rates are over the runs that ran, so a flood of bad calls does not dilute them.
+  const ran = totals.runs - totals.rejected;
   const share = (n: number, of: number) => (of > 0 ? n / of : null);
   return {
     unit,
     series: [...series.values()],
     totals,
     rates: {
-      error: share(totals.failed, totals.runs),
-      refusal: share(totals.refused, totals.runs),
+      error: share(totals.failed, ran),
+      refusal: share(totals.refused, ran),
+      rejection: share(totals.rejected, totals.runs),
       // Of the answers given, the share verification did not fully support.
       verificationFailure: share(totals.flagged, totals.answered + totals.flagged),
     },

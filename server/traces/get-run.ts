@@ -2,9 +2,12 @@
 // model and cost estimate, and the verdicts of verification (from the output, else the verify span).
 import { verdict as verdictSchema, type Verdict } from "@/nodes/ports";
 import type { Db } from "@/server/db/client";
+import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { estimateCostUsd } from "./prices";
 
 export async function getRunTrace(db: Db, workspaceId: string, id: string) {
+  // A run this process just answered may still be in the trace writer's queue: read it once written.
+  await traceWriterFor(db).written(id);
   const run = await db.run.findFirst({
     where: { id, workspaceId },
     select: {

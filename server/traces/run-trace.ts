@@ -19,8 +19,8 @@ export interface RunTrace {
   span(span: SpanRecord, runId: string, workspaceId: string): TraceSpan;
   /** The run's outcome and token totals (input and output apart), once every span has been seen. */
   summary(status: FinalRunStatus, output: Record<string, unknown> | null): { outcome: RunOutcome; usage: TokenUsage };
-  /** After the Run row is final: count it with the writer and export it when OTLP is configured. */
-  finish(writer: TraceWriter, run: FinishedRun): void;
+  /** After the run's last span: queue its final Run row, count it with the writer and export it when OTLP is configured. */
+  finish(writer: TraceWriter, run: FinishedRun, output: Record<string, unknown> | null): void;
 }
 
 export interface FinishedRun {
@@ -94,7 +94,17 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
     summary(status, output) {
       return { outcome: runOutcome(status, [...verdicts, output?.verdict]), usage };
     },
-    finish(writer, run) {
+    finish(writer, run, output) {
+      writer.enqueue({
+        kind: "end",
+        runId: run.runId,
+        status: run.status,
+        outcome: run.outcome,
+        output: output && redact(output),
+        error: redact(run.error),
+        durationMs: run.durationMs,
+        ...usage,
+      });
       writer.endRun(run.runId);
       exporter?.exportRun({ ...run, pipelineName: pipeline?.name ?? run.pipelineId, error: redact(run.error), spans: seen });
     },

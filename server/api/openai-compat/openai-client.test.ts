@@ -83,6 +83,7 @@ describeEachDatabase("OpenAI-compatible endpoint, called by the openai client", 
     expect(groundwork.citations.length).toBeGreaterThan(0);
     for (const citation of groundwork.citations) expect(choice.message.content).toContain(`[${citation.marker}]`);
 
+    await traceWriterFor(getDb()).flush();
     const run = await getDb().run.findUniqueOrThrow({ where: { id: groundwork.run_id }, include: { version: true } });
     expect(run).toMatchObject({ source: "endpoint", question: QUESTION, version: { number: groundwork.version } });
     expect(run.apiKeyId).toBeTruthy();
@@ -102,6 +103,7 @@ describeEachDatabase("OpenAI-compatible endpoint, called by the openai client", 
     const last = chunks[chunks.length - 1];
     expect(last.choices[0].finish_reason).toBe("stop");
     const groundwork = (last as unknown as { groundwork: GroundworkField }).groundwork;
+    await traceWriterFor(getDb()).flush();
     const run = await getDb().run.findUniqueOrThrow({ where: { id: groundwork.run_id } });
     expect(text).toBe((run.output as { answer: { text: string } }).answer.text);
     expect(new Set(chunks.map((chunk) => chunk.id))).toEqual(new Set([`chatcmpl-${groundwork.run_id}`]));

@@ -46,6 +46,7 @@ describeEachDatabase("endpoint router", (getDb) => {
     // Binomial(40, 0.5): 8..32 holds with probability > 0.9999.
     expect(onCanary).toBeGreaterThanOrEqual(8);
     expect(onCanary).toBeLessThanOrEqual(32);
+    await traceWriterFor(getDb()).flush();
     const runs = await getDb().run.findMany({ where: { id: { in: answers.map((answer) => answer.runId) } }, select: { id: true, version: { select: { number: true } } } });
     const served = new Map(runs.map((run) => [run.id, run.version?.number]));
     for (const answer of answers) expect(served.get(answer.runId)).toBe(answer.version);
