@@ -62,12 +62,17 @@ export function DashboardView() {
         <div className="flex flex-col gap-6">
           <RateTiles
             tiles={[
-              { label: "Error rate", value: board.data.rates.error, note: `${board.data.totals.failed} of ${board.data.totals.runs} runs failed` },
-              { label: "Refusal rate", value: board.data.rates.refusal, note: `${board.data.totals.refused} of ${board.data.totals.runs} runs refused` },
+              { label: "Error rate", value: board.data.rates.error, note: `${board.data.totals.failed} of ${board.data.totals.runs - board.data.totals.rejected} runs failed` },
+              { label: "Refusal rate", value: board.data.rates.refusal, note: `${board.data.totals.refused} of ${board.data.totals.runs - board.data.totals.rejected} runs refused` },
               {
                 label: "Verification failures",
                 value: board.data.rates.verificationFailure,
                 note: `${board.data.totals.flagged} of ${board.data.totals.answered + board.data.totals.flagged} answers flagged`,
+              },
+              {
+                label: "Rejected calls",
+                value: board.data.rates.rejection,
+                note: `${board.data.totals.rejected} of ${board.data.totals.runs} API calls refused before running (bad body, key, limit)`,
               },
             ]}
           />
