@@ -13,6 +13,7 @@ import { saveCredential } from "@/server/providers/credential-store";
 import { startMockProviderServer, type MockProviderServer } from "@/server/providers/testing/mock-openai-server";
 import { runPipeline } from "@/server/runtime/run-pipeline";
 import { createTraceWriter, spanWriter } from "@/server/runtime/trace-writer";
+import { templateGraph } from "@/server/templates/template-graph";
 
 process.env.GROUNDWORK_SECRET_KEY ??= Buffer.alloc(32, 9).toString("base64");
 const apiKey = "sk-run-secret-7777";
@@ -25,27 +26,24 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 function verifiedGraph(knowledgeBaseId: string, credentialId: string): Graph {
-  const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, config });
-  const edge = (source: string, sourceHandle: string, target: string, targetHandle: string) => ({ id: `${source}-${target}-${targetHandle}`, source, sourceHandle, target, targetHandle });
-  return {
-    schemaVersion: 1,
-    nodes: [
-      node("question", "input.chat"),
-      node("retrieve", "retrieve.bm25", { knowledgeBaseId, topK: 4 }),
-      node("generate", "generate.cited", { mode: "provider", provider: { credentialId, model: "mock-model" } }),
-      node("verify", "verify.citations", { policy: "flag" }),
-      node("output", "output.answer"),
+  return templateGraph(
+    [
+      { id: "question", type: "input.chat", column: 0 },
+      { id: "retrieve", type: "retrieve.bm25", column: 1, config: { knowledgeBaseId, topK: 4 } },
+      { id: "generate", type: "generate.cited", column: 2, config: { mode: "provider", provider: { credentialId, model: "mock-model" } } },
+      { id: "verify", type: "verify.citations", column: 3, config: { policy: "flag" } },
+      { id: "output", type: "output.answer", column: 4 },
     ],
-    edges: [
-      edge("question", "query", "retrieve", "query"),
-      edge("question", "query", "generate", "query"),
-      edge("retrieve", "passages", "generate", "passages"),
-      edge("generate", "answer", "verify", "answer"),
-      edge("retrieve", "passages", "verify", "passages"),
-      edge("verify", "answer", "output", "answer"),
-      edge("verify", "verdict", "output", "verdict"),
+    [
+      "question.query > retrieve.query",
+      "question.query > generate.query",
+      "retrieve.passages > generate.passages",
+      "generate.answer > verify.answer",
+      "retrieve.passages > verify.passages",
+      "verify.answer > output.answer",
+      "verify.verdict > output.verdict",
     ],
-  };
+  );
 }
 
 describeEachDatabase("a verified provider run", (getDb) => {

@@ -12,6 +12,7 @@ import { saveCredential } from "@/server/providers/credential-store";
 import { startMockProviderServer, type MockProviderServer } from "@/server/providers/testing/mock-openai-server";
 import { runPipeline } from "@/server/runtime/run-pipeline";
 import { createTraceWriter, spanWriter } from "@/server/runtime/trace-writer";
+import { templateGraph } from "@/server/templates/template-graph";
 import { dashboard } from "./dashboard";
 import { getRunTrace } from "./get-run";
 
@@ -26,23 +27,15 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 function providerGraph(knowledgeBaseId: string, credentialId: string, model: string): Graph {
-  const node = (id: string, type: string, config: Record<string, unknown> = {}) => ({ id, type, position: { x: 0, y: 0 }, config });
-  const edge = (source: string, sourceHandle: string, target: string, targetHandle: string) => ({ id: `${source}-${target}-${targetHandle}`, source, sourceHandle, target, targetHandle });
-  return {
-    schemaVersion: 1,
-    nodes: [
-      node("question", "input.chat"),
-      node("retrieve", "retrieve.bm25", { knowledgeBaseId, topK: 4 }),
-      node("generate", "generate.cited", { mode: "provider", provider: { credentialId, model } }),
-      node("output", "output.answer"),
+  return templateGraph(
+    [
+      { id: "question", type: "input.chat", column: 0 },
+      { id: "retrieve", type: "retrieve.bm25", column: 1, config: { knowledgeBaseId, topK: 4 } },
+      { id: "generate", type: "generate.cited", column: 2, config: { mode: "provider", provider: { credentialId, model } } },
+      { id: "output", type: "output.answer", column: 3 },
     ],
-    edges: [
-      edge("question", "query", "retrieve", "query"),
-      edge("question", "query", "generate", "query"),
-      edge("retrieve", "passages", "generate", "passages"),
-      edge("generate", "answer", "output", "answer"),
-    ],
-  };
+    ["question.query > retrieve.query", "question.query > generate.query", "retrieve.passages > generate.passages", "generate.answer > output.answer"],
+  );
 }
 
 describeEachDatabase("a provider run's trace", (getDb) => {
