@@ -45,8 +45,21 @@ export function describeDatabase(options: DbOptions = defaultDbOptions()): strin
   return options.dataDir ? `embedded PGlite at ${options.dataDir}` : "in-memory embedded PGlite";
 }
 
+// On globalThis: a production build may load this module once per server chunk, and the client one
+// copy made must be found by another.
+const globalForTargets = globalThis as typeof globalThis & { __groundworkSqlTargets?: WeakMap<Db, SqlTarget> };
+const sqlTargets = (globalForTargets.__groundworkSqlTargets ??= new WeakMap<Db, SqlTarget>());
+
+/** The connection under a client `createDb` made: for a statement whose large parameters Prisma would handle slowly (the trace writer's batches). */
+export function sqlTargetOf(db: Db): SqlTarget {
+  const target = sqlTargets.get(db);
+  if (!target) throw new Error("This database client was not made by createDb");
+  return target;
+}
+
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
   const handle = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+  sqlTargets.set(handle.db, handle.sql);
   try {
     await withSqlSession(handle.sql, (session) =>
       assertPgvectorAvailable(session, options.url ? `PostgreSQL server at ${serverAddress(options.url)}` : "embedded PGlite"),
@@ -100,7 +113,12 @@ async function openPostgres(url: string): Promise<DbHandle> {
   // An idle connection dropped by the server must not crash the process; the pool reconnects.
   pool.on("error", (error) => console.error(`PostgreSQL connection error (${serverAddress(url)}): ${error.message}`));
   try {
-    (await pool.connect()).release();
+    const client = await pool.connect();
+    try {
+      await compressWithLz4(pool, client);
+    } finally {
+      client.release();
+    }
   } catch (error) {
     await pool.end();
     const reason = error instanceof Error ? error.message : String(error);
@@ -118,6 +136,18 @@ async function openPostgres(url: string): Promise<DbHandle> {
       await pool.end();
     },
   };
+}
+
+const LZ4 = "SET default_toast_compression = lz4";
+
+// lz4 compresses the large JSON a trace stores several times faster than the default pglz; a server
+// built without lz4 keeps pglz. PGlite has no lz4.
+async function compressWithLz4(pool: pg.Pool, first: pg.PoolClient): Promise<void> {
+  const { rows } = await first.query<{ lz4: boolean }>("SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'");
+  if (!rows[0]?.lz4) return;
+  await first.query(LZ4);
+  // Queued before anything the pool's new connection is handed out for.
+  pool.on("connect", (client) => void client.query(LZ4).catch((error: Error) => console.error(`PostgreSQL: could not set lz4 compression: ${error.message}`)));
 }
 
 function serverAddress(url: string): string {

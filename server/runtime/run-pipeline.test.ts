@@ -66,7 +66,9 @@ describeEachDatabase("runPipeline", (getDb) => {
       ["output", "succeeded"],
     ]);
     const retrieve = spans[1];
-    expect(retrieve.inputs).toMatchObject({ query: { question: run.question } });
+    // The question's query, stored as a reference to the span that output it (server/traces/span-inputs.ts).
+    expect(retrieve.inputs).toEqual({ query: { $output: { node: "question", port: "query" } } });
+    expect(spans[0].outputs).toMatchObject({ query: { question: run.question } });
     expect((retrieve.outputs as { passages: unknown[] }).passages).toHaveLength(4);
     expect(retrieve.logs).toEqual([expect.objectContaining({ message: expect.stringMatching(/^4 passage\(s\)/) })]);
     expect(retrieve.workspaceId).toBe(workspaceId);

@@ -4,6 +4,7 @@ import { verdict as verdictSchema, type Verdict } from "@/nodes/ports";
 import type { Db } from "@/server/db/client";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { estimateCostUsd } from "./prices";
+import { resolveSpanInputs } from "./span-inputs";
 
 export async function getRunTrace(db: Db, workspaceId: string, id: string) {
   // A run this process just answered may still be in the trace writer's queue: read it once written.
@@ -53,7 +54,7 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
   });
   if (!run) return null;
   const { pipeline, version, spans, ...rest } = run;
-  const priced = spans.map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
+  const priced = resolveSpanInputs(spans).map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
   const costs = priced.map((span) => span.costUsd);
   return {
     ...rest,

@@ -1,5 +1,6 @@
 // What tracing adds to one run, in one place so the run itself stays readable: the pipeline's
-// privacy setting applied to everything stored, each span tagged with its model and summed, the
+// privacy setting applied to everything stored, inputs that repeat an upstream output stored as a
+// reference to it (span-inputs.ts), each span tagged with its model and summed, the
 // run's outcome derived from its verdicts, and the finished run counted and exported (OTel).
 import type { Graph } from "@/nodes/graph";
 import type { Db } from "@/server/db/client";
@@ -11,6 +12,7 @@ import { runExporter, type ExportedSpan } from "./otel";
 import { runOutcome } from "./outcome";
 import type { TokenUsage } from "./prices";
 import { redactValue } from "./redact";
+import { inputLinker } from "./span-inputs";
 
 export interface RunTrace {
   /** The stored copy of a value: masked when the pipeline redacts its traces. */
@@ -66,6 +68,7 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
   const redacting = pipeline?.redactTraces ?? false;
   const redact = <T,>(value: T): T => (redacting ? redactValue(value) : value);
   const models = nodeModels(graph);
+  const storedInputs = inputLinker(graph);
   const exporter = runExporter();
   const seen: ExportedSpan[] = [];
   const verdicts: unknown[] = [];
@@ -82,7 +85,7 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
       if (exporter) seen.push({ nodeId: span.nodeId, nodeType: span.nodeType, status: span.status, error: redact(span.error), startedAt: span.startedAt, durationMs: span.durationMs, tokens: span.tokens, inputTokens: span.inputTokens ?? 0, outputTokens: span.outputTokens ?? 0, model });
       return {
         ...span,
-        inputs: redact(span.inputs),
+        inputs: storedInputs(span, redact),
         outputs: redact(span.outputs),
         logs: redact(span.logs),
         error: redact(span.error),
