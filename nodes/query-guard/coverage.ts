@@ -40,7 +40,7 @@ export async function domainCoverage(knowledge: KnowledgeStore, knowledgeBaseId:
   const words = [...new Set(contentWords(question))];
   if (words.length === 0) return { score: 0, unknown: [] };
   const [stats, passages] = await Promise.all([
-    knowledge.vocabulary(knowledgeBaseId, words, { signal }),
+    knowledge.vocabulary(knowledgeBaseId, words, { signal, text: question }),
     knowledge.bm25(knowledgeBaseId, question, { topK: PASSAGES, signal }),
   ]);
   const best = bestCoverage(

@@ -38,8 +38,8 @@ export const impl = defineRun(spec, async ({ inputs, config, ctx }) => {
     if (verdict.inDomain) return { query };
     return { refusal: refusal(config.refusalMessage, `Out of domain: ${verdict.reason || "the model judged the question outside the domain"}`, "provider") };
   }
-  const threshold = await offlineThreshold(config, ctx);
-  const coverage = await domainCoverage(ctx.knowledge, config.knowledgeBaseId, query.question, ctx.signal);
+  // The search first: a run's knowledge store reads the base's state (the threshold's source) with it.
+  const [coverage, threshold] = await Promise.all([domainCoverage(ctx.knowledge, config.knowledgeBaseId, query.question, ctx.signal), offlineThreshold(config, ctx)]);
   const line = `offline: the best passage${coverage.bestSource ? ` ("${coverage.bestSource}")` : ""} covers ${percent(coverage.score)} of the question's vocabulary (threshold ${percent(threshold)})`;
   ctx.log(line, coverage);
   if (coverage.score >= threshold) return { query };

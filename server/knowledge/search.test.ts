@@ -1,6 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { beforeAll, expect, it } from "vitest";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { beforeAll, expect, it, vi } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { ingestDocument } from "./ingest";
 import { defaultBm25 } from "./retrieval/bm25";
@@ -35,28 +37,51 @@ describeEachDatabase("BM25 search", (getDb) => {
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
   });
 
-  it("shares one BM25 query among a run's searches of the same question", async () => {
+  it("serves a run's guard (base state, vocabulary, passages) and retriever of one question with one statement", async () => {
     const db = getDb();
-    const queries: string[] = [];
-    // Records the SQL each raw query sends, to count the BM25 searches and base checks a run makes.
-    const counting = new Proxy(db, {
-      get: (target, property, receiver) => {
-        const value = Reflect.get(target, property, receiver);
-        if (property === "$queryRaw") return (sql: TemplateStringsArray | { strings: string[] }, ...rest: unknown[]) => {
-          queries.push(("strings" in sql ? sql.strings : sql).join("?"));
-          return (value as (...args: unknown[]) => unknown).call(target, sql, ...rest);
-        };
-        return value;
-      },
+    const sent: string[] = [];
+    // What reaches the database, whichever client sends it (Prisma's adapters or the hot path's pool).
+    const record = (text: unknown) => sent.push(typeof text === "string" ? text : String((text as { text?: string })?.text));
+    const spies = [pg.Client.prototype, PGlite.prototype].map((proto) => {
+      const original = proto.query as (...args: unknown[]) => unknown;
+      return vi.spyOn(proto, "query").mockImplementation(function (this: unknown, ...args: unknown[]) {
+        record(args[0]);
+        return original.apply(this, args);
+      } as never);
     });
     const question = "How many days of notice does a landlord give to sell the home?";
-    const run = createKnowledgeStore(counting, workspaceId, { perRun: true });
-    const guard = await run.bm25(knowledgeBaseId, question, { topK: 3 });
-    const hybrid = await run.search(knowledgeBaseId, { mode: "hybrid", text: question, topK: 12 });
-    expect(queries.filter((q) => q.includes("ChunkTerm"))).toHaveLength(1);
-    const alone = await createKnowledgeStore(db, workspaceId).search(knowledgeBaseId, { mode: "hybrid", text: question, topK: 12 });
-    expect(hybrid).toEqual(alone);
-    expect(guard.map((p) => p.id)).toEqual(alone.passages.slice(0, 3).map((p) => p.id));
+    try {
+      const run = createKnowledgeStore(db, workspaceId, { perRun: true });
+      const words = ["notice", "landlord"];
+      // In the guard's order: its search starts, then it asks for the base's stored threshold.
+      const [vocabulary, guard, state] = await Promise.all([
+        run.vocabulary(knowledgeBaseId, words, { text: question }),
+        run.bm25(knowledgeBaseId, question, { topK: 3 }),
+        run.state(knowledgeBaseId),
+      ]);
+      const hybrid = await run.search(knowledgeBaseId, { mode: "hybrid", text: question, topK: 12 });
+      expect(sent.filter((text) => /\bFROM\b/.test(text))).toHaveLength(1);
+      expect(sent.filter((text) => text.includes("ChunkTerm"))).toHaveLength(1);
+      spies.forEach((spy) => spy.mockRestore());
+
+      const alone = createKnowledgeStore(db, workspaceId);
+      expect(hybrid).toEqual(await alone.search(knowledgeBaseId, { mode: "hybrid", text: question, topK: 12 }));
+      expect(guard).toEqual(await alone.bm25(knowledgeBaseId, question, { topK: 3 }));
+      expect(vocabulary).toEqual(await alone.vocabulary(knowledgeBaseId, words, {}));
+      expect(state).toEqual(await alone.state(knowledgeBaseId));
+      expect(vocabulary.documentFrequency.every((df) => df > 0)).toBe(true);
+    } finally {
+      spies.forEach((spy) => spy.mockRestore());
+    }
+  });
+
+  it("answers a vocabulary lookup of words outside the searched question with its own statement", async () => {
+    const run = createKnowledgeStore(getDb(), workspaceId, { perRun: true });
+    const question = "How many days of notice does a landlord give?";
+    const words = ["notice", "deposit", "weather"];
+    const [shared, alone] = await Promise.all([run.vocabulary(knowledgeBaseId, words, { text: question }), createKnowledgeStore(getDb(), workspaceId).vocabulary(knowledgeBaseId, words, {})]);
+    expect(shared).toEqual(alone);
+    expect(shared.documentFrequency[2]).toBe(0);
   });
 
   it("computes exactly Okapi BM25 (idf = ln(1 + (N - df + 0.5) / (df + 0.5)), the default k1 and b)", async () => {

@@ -42,6 +42,20 @@ function blocks(passage: string): Array<{ start: number; end: number }> {
   return out;
 }
 
+const letterOrDot = /^[\p{L}.]$/u;
+
+/** The letters and dots just before `end`, read backwards: a regex anchored at the end would rescan the whole prefix at every full stop. */
+function wordBefore(text: string, end: number): string {
+  let from = end;
+  while (from > 0) {
+    const unit = text.charCodeAt(from - 1);
+    const step = unit >= 0xdc00 && unit <= 0xdfff && from > 1 ? 2 : 1;
+    if (!letterOrDot.test(text.slice(from - step, from))) break;
+    from -= step;
+  }
+  return text.slice(from, end);
+}
+
 function endsSentence(block: string, i: number): boolean {
   const ch = block[i];
   if ("。！？".includes(ch)) return true;
@@ -49,7 +63,7 @@ function endsSentence(block: string, i: number): boolean {
   const next = block[i + 1];
   if (next !== undefined && !/\s/.test(next)) return false;
   if (ch !== ".") return true;
-  const word = /([\p{L}.]+)$/u.exec(block.slice(0, i))?.[1].toLowerCase() ?? "";
+  const word = wordBefore(block, i).toLowerCase();
   // A lone capital ("J. Smith") or a listed abbreviation.
   return !abbreviations.has(word) && !/^\p{L}$/u.test(word);
 }

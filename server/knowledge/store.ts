@@ -2,6 +2,7 @@
 import type { FusionConfig } from "@/nodes/retrieve-hybrid/fusion-config";
 import type { MetadataFilter } from "@/nodes/retrieval-filters";
 import type { Passage } from "@/nodes/ports";
+import type { BaseState } from "./base-state";
 import type { VocabularyStats } from "./vocabulary";
 
 export interface SearchOptions {
@@ -34,6 +35,12 @@ export interface KnowledgeStore {
    * `metadata.retrieval`; on a base without an embedder, hybrid is BM25 alone (`embedder` null).
    */
   search(knowledgeBaseId: string, request: RetrievalRequest): Promise<RetrievalResult>;
-  /** How many of the base's chunks contain each word (offline keyword weighting, domain guard). */
-  vocabulary(knowledgeBaseId: string, words: string[], options: { signal?: AbortSignal }): Promise<VocabularyStats>;
+  /**
+   * How many of the base's chunks contain each word (offline keyword weighting, domain guard).
+   * `text`: the words are a question's that is also searched, so a run's store may answer from that
+   * search's statistics instead of a statement of its own.
+   */
+  vocabulary(knowledgeBaseId: string, words: string[], options: { signal?: AbortSignal; text?: string }): Promise<VocabularyStats>;
+  /** The base's settings and statistics (embedder, guard threshold, corpus size); throws for a base outside the workspace. */
+  state(knowledgeBaseId: string): Promise<BaseState>;
 }

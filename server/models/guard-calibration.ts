@@ -8,6 +8,7 @@ import { bestCoverage, rarityWeights } from "@/nodes/query-guard/coverage";
 import { spec } from "@/nodes/query-guard/spec";
 import type { Graph } from "@/nodes/graph";
 import type { Db } from "@/server/db/client";
+import { readBaseState, type BaseState } from "@/server/knowledge/base-state";
 import { createKnowledgeStore } from "@/server/knowledge/search";
 import type { KnowledgeStore } from "@/server/knowledge/store";
 import { tokenize } from "@/server/knowledge/tokenize";
@@ -27,10 +28,6 @@ export type GuardCalibration =
 
 /** Fits in progress, one per base and fingerprint: concurrent callers share one fit. A failed fit stays for RETRY_AFTER_MS, so runs do not start one each. */
 const fitsInProgress = new Map<string, Promise<CalibrationResult>>();
-/** Fits stored per base: a caller whose read of the base raced a fit's store reads it again instead of fitting twice. */
-const fitsStored = new Map<string, number>();
-
-
 /**
  * Scores the pseudo-questions against the sample they were made from, in memory: each question's
  * coverage by the best sampled chunk, its words weighted by their IDF in the whole base (one query
@@ -79,10 +76,7 @@ function startFit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowle
     running = fit(db, workspaceId, knowledge, knowledgeBaseId, fingerprint, targetFalseRefusal);
     fitsInProgress.set(key, running);
     running.then(
-      () => {
-        fitsInProgress.delete(key);
-        fitsStored.set(knowledgeBaseId, (fitsStored.get(knowledgeBaseId) ?? 0) + 1);
-      },
+      () => fitsInProgress.delete(key),
       (error: unknown) => {
         console.error(`Guard calibration of knowledge base ${knowledgeBaseId} failed:`, error);
         setTimeout(() => fitsInProgress.delete(key), RETRY_AFTER_MS).unref();
@@ -92,18 +86,9 @@ function startFit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowle
   return running;
 }
 
-async function readStored(db: Db, workspaceId: string, knowledgeBaseId: string, targetFalseRefusal: number) {
-  // One statement (Prisma reads the relation with a second one): this runs on every guarded call.
-  const [base] = await db.$queryRaw<Array<{ guardThreshold: number | null; guardFingerprint: string | null; chunks: number | null; tokens: number | null }>>`
-    SELECT k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens
-    FROM "KnowledgeBase" k LEFT JOIN "CorpusStat" s ON s."knowledgeBaseId" = k.id
-    WHERE k.id = ${knowledgeBaseId} AND k."workspaceId" = ${workspaceId}`;
-  if (!base) throw new Error(`Knowledge base ${knowledgeBaseId} does not exist in this workspace`);
-  return {
-    threshold: base.guardThreshold,
-    fingerprint: `${base.chunks ?? 0}:${base.tokens ?? 0}:${targetFalseRefusal}`,
-    storedFingerprint: base.guardFingerprint,
-  };
+function stored(state: BaseState, targetFalseRefusal: number) {
+  const fingerprint = `${state.chunks}:${state.tokens}:${targetFalseRefusal}`;
+  return { threshold: state.guardThreshold, fingerprint, current: state.guardThreshold !== null && state.guardFingerprint === fingerprint };
 }
 
 /**
@@ -118,10 +103,11 @@ export async function guardCalibration(
   knowledgeBaseId: string,
   options: { targetFalseRefusal: number },
 ): Promise<GuardCalibration & { whenFitted?: Promise<CalibrationResult> }> {
-  const storedBefore = fitsStored.get(knowledgeBaseId);
-  let base = await readStored(db, workspaceId, knowledgeBaseId, options.targetFalseRefusal);
-  if (fitsStored.get(knowledgeBaseId) !== storedBefore) base = await readStored(db, workspaceId, knowledgeBaseId, options.targetFalseRefusal);
-  if (base.threshold !== null && base.storedFingerprint === base.fingerprint) return { threshold: base.threshold };
+  // The run's copy of the base's state first (one statement per run, search.ts); when it is not
+  // current, a fresh read, in case a fit was stored since the run read it: that fit is not repeated.
+  let base = stored(await knowledge.state(knowledgeBaseId), options.targetFalseRefusal);
+  if (!base.current) base = stored(await readBaseState(db, workspaceId, knowledgeBaseId), options.targetFalseRefusal);
+  if (base.current && base.threshold !== null) return { threshold: base.threshold };
   const whenFitted = startFit(db, workspaceId, knowledge, knowledgeBaseId, base.fingerprint, options.targetFalseRefusal);
   return base.threshold === null ? { threshold: null, fitting: true, whenFitted } : { threshold: base.threshold, refitting: true, whenFitted };
 }

@@ -82,6 +82,9 @@ const noKnowledge: KnowledgeStore = {
   vocabulary: async () => {
     throw new Error("no knowledge in these tests");
   },
+  state: async () => {
+    throw new Error("no knowledge in these tests");
+  },
   search: async () => {
     throw new Error("no knowledge in these tests");
   },

@@ -24,6 +24,9 @@ export function recordingContext(options: { runInput?: Query; knowledge?: Knowle
       vocabulary: async () => {
         throw new Error("This test gave the node no knowledge store");
       },
+      state: async () => {
+        throw new Error("This test gave the node no knowledge store");
+      },
       search: async () => {
         throw new Error("This test gave the node no knowledge store");
       },

@@ -18,8 +18,10 @@
 // and CorpusStat, tf and length from the posting; the stored impact only orders.
 // With metadata filters the exhaustive query runs: a filter may reject most of the pruned candidates.
 import type { Db } from "@/server/db/client";
+import { hotRows } from "@/server/db/hot-rows";
 import { Prisma } from "@/server/db/generated/client";
 import type { MetadataFilter } from "@/nodes/retrieval-filters";
+import type { BaseRow } from "../base-state";
 import { filtersSql } from "./filter-sql";
 
 export interface Bm25Params {
@@ -69,12 +71,12 @@ function contribution({ k1, b }: Bm25Params): Prisma.Sql {
   return Prisma.sql`w.weight * p.tf * ${k1 + 1}::float8 / (p.tf + ${k1}::float8 * (1 - ${b}::float8 + ${b}::float8 * p.length / stats.avgdl))`;
 }
 
-async function exhaustive(db: Db, query: Bm25Query, params: Bm25Params): Promise<ScoredChunk[]> {
-  const { workspaceId, knowledgeBaseId, terms, topK, filters = [] } = query;
+function exhaustive(query: Bm25Query, params: Bm25Params, limit: Prisma.Sql): Prisma.Sql {
+  const { workspaceId, knowledgeBaseId, terms, filters = [] } = query;
   // Disabled chunks have no tokens, so no postings: the filter join is needed only for metadata.
   const filtered =
     filters.length > 0 ? Prisma.sql`JOIN "Chunk" c ON c.id = s.id WHERE c."workspaceId" = ${workspaceId} AND ${filtersSql(filters)}` : Prisma.empty;
-  return db.$queryRaw<ScoredChunk[]>(Prisma.sql`
+  return Prisma.sql`
     WITH ${statsAndWeights(knowledgeBaseId, terms)},
     s AS (
       SELECT p."chunkId" AS id, sum(${contribution(params)}) AS score
@@ -83,13 +85,13 @@ async function exhaustive(db: Db, query: Bm25Query, params: Bm25Params): Promise
     )
     SELECT s.id, s.score::float8 AS score FROM s ${filtered}
     ORDER BY s.score DESC, s.id
-    LIMIT ${topK}::int`);
+    LIMIT ${limit}`;
 }
 
-async function pruned(db: Db, query: Bm25Query, params: Bm25Params, depth: number): Promise<ScoredChunk[]> {
-  const { knowledgeBaseId, terms, topK } = query;
-  const rescore = Math.max(100, 2 * topK);
-  return db.$queryRaw<ScoredChunk[]>(Prisma.sql`
+/** `limit`: the k as SQL, when the statement decides it (the bundle's, from the base's embedder). */
+function pruned(query: Bm25Query, params: Bm25Params, depth: number, limit: Prisma.Sql): Prisma.Sql {
+  const { knowledgeBaseId, terms } = query;
+  return Prisma.sql`
     WITH ${statsAndWeights(knowledgeBaseId, terms)},
     candidates AS (
       SELECT p."chunkId" AS id,
@@ -102,7 +104,7 @@ async function pruned(db: Db, query: Bm25Query, params: Bm25Params, depth: numbe
       ) p
       GROUP BY p."chunkId"
       ORDER BY partial DESC
-      LIMIT ${rescore}::int
+      LIMIT greatest(100, 2 * ${limit})
     ),
     rescored AS (
       SELECT c.id, coalesce(c.whole, 0) + coalesce((
@@ -114,15 +116,103 @@ async function pruned(db: Db, query: Bm25Query, params: Bm25Params, depth: numbe
     )
     SELECT id, score::float8 AS score FROM rescored
     ORDER BY score DESC, id
-    LIMIT ${topK}::int`);
+    LIMIT ${limit}`;
+}
+
+/** The statement for the top k: `id, score`, best first. */
+function topQuery(query: Bm25Query, limit: Prisma.Sql = Prisma.sql`${query.topK}::int`): Prisma.Sql {
+  const params = query.params ?? defaultBm25;
+  const depth = query.depth ?? DEFAULT_DEPTH;
+  // At least k postings per term, so a query whose terms match k chunks or more always returns k.
+  return depth === "exhaustive" || (query.filters?.length ?? 0) > 0 ? exhaustive(query, params, limit) : pruned(query, params, Math.max(depth, query.topK), limit);
 }
 
 export async function bm25Search(db: Db, query: Bm25Query): Promise<ScoredChunk[]> {
   if (query.terms.length === 0) return [];
-  const params = query.params ?? defaultBm25;
-  const depth = query.depth ?? DEFAULT_DEPTH;
-  // At least k postings per term, so a query whose terms match k chunks or more always returns k.
-  const rows =
-    depth === "exhaustive" || (query.filters?.length ?? 0) > 0 ? await exhaustive(db, query, params) : await pruned(db, query, params, Math.max(depth, query.topK));
+  const rows = await db.$queryRaw<ScoredChunk[]>(topQuery(query));
   return rows.map((r) => ({ id: r.id, score: Number(r.score) }));
+}
+
+/** A chunk as passages are made of it (passages.ts). */
+export interface ChunkRow {
+  id: string;
+  documentId: string;
+  text: string;
+  metadata: Prisma.JsonValue;
+  title: string;
+}
+
+/** A search with what its callers would otherwise each ask for in a statement of their own. */
+export interface Bm25Bundle {
+  /** The base's row; null when the base is not the workspace's. */
+  base: BaseRow | null;
+  /** How many hits were asked for: `topK.withoutEmbedder` or `topK.withEmbedder`, by the base's embedder. */
+  topK: number;
+  hits: ScoredChunk[];
+  /** The chunks of the first `rows` hits. */
+  rows: ChunkRow[];
+  /** Each query term's document frequency in the base (0 for a term it never uses). */
+  documentFrequency: Map<string, number>;
+}
+
+export interface BundleQuery {
+  workspaceId: string;
+  knowledgeBaseId: string;
+  terms: string[];
+  /** A base without an embedder needs only the retriever's k; with one, hybrid fusion's candidates. */
+  topK: { withoutEmbedder: number; withEmbedder: number };
+  /** Chunks read for the best hits. */
+  rows: number;
+}
+
+type BundleRow = BaseRow & {
+  k: number;
+  id: string | null;
+  score: number | null;
+  documentId: string | null;
+  text: string | null;
+  metadata: Prisma.JsonValue;
+  title: string | null;
+  df: unknown;
+};
+
+/**
+ * The base's row, its top k (k decided by its embedder) with the chunks of the best `rows` of them,
+ * and the terms' statistics, in ONE statement: a published run's guard and retriever need all of
+ * it, and each round trip costs the server more than the few extra rows do.
+ */
+export async function bm25Bundle(db: Db, query: BundleQuery): Promise<Bm25Bundle> {
+  const { workspaceId, knowledgeBaseId, terms, topK, rows } = query;
+  const limit = Prisma.sql`(SELECT k FROM base)`;
+  const search = topQuery({ workspaceId, knowledgeBaseId, terms, topK: Math.max(topK.withoutEmbedder, topK.withEmbedder) }, limit);
+  // One row per hit, or one row without a hit: the base's row and the statistics ride on the first.
+  const result = await hotRows<BundleRow>(db, Prisma.sql`
+    WITH base AS (
+      SELECT k.embedder, k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens,
+        CASE WHEN k.embedder->>'kind' = 'none' THEN ${topK.withoutEmbedder}::int ELSE ${topK.withEmbedder}::int END AS k
+      FROM "KnowledgeBase" k LEFT JOIN "CorpusStat" s ON s."knowledgeBaseId" = k.id
+      WHERE k.id = ${knowledgeBaseId} AND k."workspaceId" = ${workspaceId}
+    )
+    SELECT base.*, t.id, t.score::float8 AS score, c."documentId", c.text, c.metadata, d.title,
+      CASE WHEN t.rank IS NULL OR t.rank = 1 THEN (
+        SELECT coalesce(json_object_agg(term, df), '{}') FROM "TermStat" WHERE "knowledgeBaseId" = ${knowledgeBaseId} AND term = ANY(${terms}::text[])
+      ) END AS df
+    FROM base
+    LEFT JOIN (SELECT top.id, top.score, row_number() OVER (ORDER BY top.score DESC, top.id) AS rank FROM (${search}) AS top) AS t ON true
+    LEFT JOIN "Chunk" c ON c.id = t.id AND t.rank <= ${rows}::int AND c."workspaceId" = ${workspaceId}
+    LEFT JOIN "Document" d ON d.id = c."documentId"
+    ORDER BY t.rank`);
+  const first = result[0];
+  if (!first) return { base: null, topK: 0, hits: [], rows: [], documentFrequency: new Map() };
+  const df = (typeof first.df === "string" ? JSON.parse(first.df) : (first.df ?? {})) as Record<string, number>;
+  const { embedder, guardThreshold, guardFingerprint, chunks, tokens } = first;
+  return {
+    base: { embedder, guardThreshold, guardFingerprint, chunks, tokens },
+    topK: Number(first.k),
+    hits: result.filter((r) => r.id !== null).map((r) => ({ id: r.id!, score: Number(r.score) })),
+    rows: result
+      .filter((r) => r.text !== null)
+      .map((r) => ({ id: r.id!, documentId: r.documentId!, text: r.text!, metadata: r.metadata, title: r.title ?? "" })),
+    documentFrequency: new Map(terms.map((term) => [term, Number(df[term] ?? 0)])),
+  };
 }

@@ -2,10 +2,11 @@
 // Sentence Encoder, the base's own LSA model, or a provider model (OpenAIEmbeddings / OllamaEmbeddings
 // through a saved credential). Chunks and queries of one base always go through the same one.
 import type { Db } from "@/server/db/client";
-import { embedderSettings, type EmbedderSettings } from "@/nodes/knowledge-settings";
+import type { EmbedderSettings } from "@/nodes/knowledge-settings";
 import { resolveCredential } from "@/server/providers/credential-store";
 import { createEmbeddings } from "@/server/providers/model-factory";
 import { localEmbedder } from "@/server/models/local-embedder";
+import { missingBase, parseEmbedder } from "../base-state";
 import { tokenize } from "../tokenize";
 import { embedLsa, type LsaFit } from "./lsa";
 import { loadLsa } from "./lsa-store";
@@ -19,10 +20,8 @@ export interface QueryEmbedder {
 
 export async function embedderSettingsOf(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<EmbedderSettings> {
   const base = await db.knowledgeBase.findFirst({ where: { id: knowledgeBaseId, workspaceId }, select: { embedder: true } });
-  if (!base) throw new Error(`Knowledge base "${knowledgeBaseId}" does not exist in this workspace`);
-  const parsed = embedderSettings.safeParse(base.embedder);
-  if (!parsed.success) throw new Error(`Knowledge base "${knowledgeBaseId}" has unreadable embedder settings: ${parsed.error.issues[0]?.message}`);
-  return parsed.data;
+  if (!base) throw missingBase(knowledgeBaseId);
+  return parseEmbedder(knowledgeBaseId, base.embedder);
 }
 
 export function embedderLabel(settings: EmbedderSettings): string {
@@ -68,7 +67,11 @@ async function cachedLsa(db: Db, knowledgeBaseId: string) {
 
 /** The embedder for a base's queries, or null when the base has none. */
 export async function queryEmbedder(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<QueryEmbedder | null> {
-  const settings = await embedderSettingsOf(db, workspaceId, knowledgeBaseId);
+  return queryEmbedderFor(db, workspaceId, knowledgeBaseId, await embedderSettingsOf(db, workspaceId, knowledgeBaseId));
+}
+
+/** The query embedder of settings already read (a run's copy of its base's state: search.ts). */
+export async function queryEmbedderFor(db: Db, workspaceId: string, knowledgeBaseId: string, settings: EmbedderSettings): Promise<QueryEmbedder | null> {
   const label = embedderLabel(settings);
   switch (settings.kind) {
     case "none":

@@ -1,31 +1,33 @@
 // Scored chunk ids → passages: text, source anchor (document, page, heading path, offsets) and rank,
 // in the order given. Only chunks of the caller's workspace are read.
 import type { Db } from "@/server/db/client";
+import { hotRows } from "@/server/db/hot-rows";
 import { Prisma } from "@/server/db/generated/client";
 import type { Passage } from "@/nodes/ports";
 import { chunkMetadata } from "../chunk";
-import type { ScoredChunk } from "./bm25";
-
-interface Row {
-  id: string;
-  documentId: string;
-  text: string;
-  metadata: Prisma.JsonValue;
-  title: string;
-}
+import type { ChunkRow, ScoredChunk } from "./bm25";
 
 // Rows written without anchors (e.g. bulk-loaded benchmark corpora) still make passages.
 const anchors = chunkMetadata.partial().extend({ page: chunkMetadata.shape.start.optional() });
 
 const anchorKeys = new Set(["start", "end", "heading", "page"]);
 
-export async function toPassages(db: Db, workspaceId: string, scored: readonly ScoredChunk[]): Promise<Passage[]> {
+/** `known`: chunks already read (a run's search bundle, bm25.ts); only the others are read here. */
+export async function toPassages(db: Db, workspaceId: string, scored: readonly ScoredChunk[], known?: ReadonlyMap<string, ChunkRow>): Promise<Passage[]> {
   if (scored.length === 0) return [];
-  const rows = await db.$queryRaw<Row[]>(Prisma.sql`
+  const missing = scored.filter((s) => !known?.has(s.id)).map((s) => s.id);
+  const rows =
+    missing.length === 0
+      ? []
+      : await hotRows<ChunkRow>(db, Prisma.sql`
     SELECT c.id, c."documentId", c.text, c.metadata, d.title
     FROM "Chunk" c JOIN "Document" d ON d.id = c."documentId"
-    WHERE c."workspaceId" = ${workspaceId} AND c.id = ANY(${scored.map((s) => s.id)}::text[])`);
+    WHERE c."workspaceId" = ${workspaceId} AND c.id = ANY(${missing}::text[])`);
   const byId = new Map(rows.map((r) => [r.id, r]));
+  for (const { id } of scored) {
+    const row = known?.get(id);
+    if (row) byId.set(id, row);
+  }
   const passages: Passage[] = [];
   for (const { id, score } of scored) {
     const row = byId.get(id);

@@ -24,9 +24,27 @@ export function bm25Hits(db: Db, scope: Scope, request: Pick<RetrievalRequest, "
 /** The query embedder of the scope's base: read from its settings, or a run's copy of them (search.ts). */
 export type EmbedderSource = (scope: Scope) => Promise<QueryEmbedder | null>;
 
-async function denseHits(db: Db, scope: Scope, request: Pick<RetrievalRequest, "text" | "topK" | "filters">, embedderOf: EmbedderSource) {
-  const embedder = await embedderOf(scope);
-  if (!embedder) return null;
+/** Where BM25 hits come from: the database, or a run's shared results (search.ts). */
+export type Bm25Source = (scope: Scope, request: Pick<RetrievalRequest, "text" | "topK" | "filters">) => Promise<ScoredChunk[]>;
+
+/** Scored chunks → passages: read from the database, or partly from a run's search bundle (search.ts). */
+export type PassageSource = (scope: Scope, scored: readonly ScoredChunk[]) => Promise<Passage[]>;
+
+export interface RetrievalSources {
+  hits: Bm25Source;
+  embedderOf: EmbedderSource;
+  passages: PassageSource;
+}
+
+export function databaseSources(db: Db): RetrievalSources {
+  return {
+    hits: (scope, request) => bm25Hits(db, scope, request),
+    embedderOf: (scope) => queryEmbedder(db, scope.workspaceId, scope.knowledgeBaseId),
+    passages: (scope, scored) => toPassages(db, scope.workspaceId, scored),
+  };
+}
+
+async function denseHits(db: Db, scope: Scope, request: Pick<RetrievalRequest, "text" | "topK" | "filters">, embedder: QueryEmbedder) {
   const vector = await embedder.embedQuery(request.text);
   const hits = Array.from(vector).some((x) => x !== 0) ? await denseSearch(db, { ...scope, vector, topK: request.topK, filters: request.filters }) : [];
   return { label: embedder.label, hits };
@@ -49,32 +67,29 @@ export function fuseHits(bm25: readonly ScoredChunk[], dense: readonly ScoredChu
   return (fusion.method === "rrf" ? reciprocalRankFusion(lists, fusion.rrfK) : weightedScoreFusion(lists)).slice(0, topK);
 }
 
-/** Where BM25 hits come from: the database, or a run's shared results (search.ts). */
-export type Bm25Source = (scope: Scope, request: Pick<RetrievalRequest, "text" | "topK" | "filters">) => Promise<ScoredChunk[]>;
-
-export async function retrieve(
-  db: Db,
-  scope: Scope,
-  request: RetrievalRequest,
-  hits: Bm25Source = (s, r) => bm25Hits(db, s, r),
-  embedderOf: EmbedderSource = (s) => queryEmbedder(db, s.workspaceId, s.knowledgeBaseId),
-): Promise<RetrievalResult> {
+export async function retrieve(db: Db, scope: Scope, request: RetrievalRequest, sources: RetrievalSources = databaseSources(db)): Promise<RetrievalResult> {
   const { signal } = request;
   signal?.throwIfAborted();
-  if (request.mode === "bm25") return { passages: await toPassages(db, scope.workspaceId, await hits(scope, request)), embedder: null };
+  if (request.mode === "bm25") return { passages: await sources.passages(scope, await sources.hits(scope, request)), embedder: null };
 
+  const embedder = await sources.embedderOf(scope);
   if (request.mode === "dense") {
-    const dense = await denseHits(db, scope, request, embedderOf);
-    if (!dense) throw new Error(`Knowledge base "${scope.knowledgeBaseId}" has no embedder: choose one in its settings to use dense retrieval`);
+    if (!embedder) throw new Error(`Knowledge base "${scope.knowledgeBaseId}" has no embedder: choose one in its settings to use dense retrieval`);
+    const dense = await denseHits(db, scope, request, embedder);
     signal?.throwIfAborted();
-    return { passages: await toPassages(db, scope.workspaceId, dense.hits), embedder: dense.label };
+    return { passages: await sources.passages(scope, dense.hits), embedder: dense.label };
   }
 
+  // Without an embedder hybrid is BM25 alone, and fusion's candidates would only be read to be cut.
+  if (!embedder) {
+    const bm25 = await sources.hits(scope, request);
+    signal?.throwIfAborted();
+    return { passages: annotate(await sources.passages(scope, bm25), { bm25 }), embedder: null };
+  }
   const fusion = request.fusion ?? fusionConfig.parse({});
   const pool = { ...request, topK: Math.max(fusion.candidates, request.topK) };
-  const [bm25, dense] = await Promise.all([hits(scope, pool), denseHits(db, scope, pool, embedderOf)]);
+  const [bm25, dense] = await Promise.all([sources.hits(scope, pool), denseHits(db, scope, pool, embedder)]);
   signal?.throwIfAborted();
-  if (!dense) return { passages: annotate(await toPassages(db, scope.workspaceId, bm25.slice(0, request.topK)), { bm25 }), embedder: null };
   const fused = fuseHits(bm25, dense.hits, fusion, request.topK);
-  return { passages: annotate(await toPassages(db, scope.workspaceId, fused), { bm25, dense: dense.hits }), embedder: dense.label };
+  return { passages: annotate(await sources.passages(scope, fused), { bm25, dense: dense.hits }), embedder: dense.label };
 }

@@ -26,6 +26,9 @@ const knowledge: KnowledgeStore = {
   vocabulary: async () => {
     throw new Error("The benchmark pipeline reads no knowledge base");
   },
+  state: async () => {
+    throw new Error("The benchmark pipeline reads no knowledge base");
+  },
   search: async () => {
     throw new Error("The benchmark pipeline reads no knowledge base");
   },
