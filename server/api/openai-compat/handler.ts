@@ -33,21 +33,43 @@ export async function handleChatCompletions(request: Request, db: Db): Promise<R
   }
 }
 
+const bodyExample = '{"model": "<endpoint slug>", "messages": [{"role": "user", "content": "..."}]}';
+
+/** The endpoint a body names, when it names one: a refused call is filed under it (the model is this route's slug). */
+function modelOf(json: unknown): string | null {
+  const model = typeof json === "object" && json !== null ? (json as { model?: unknown }).model : undefined;
+  return typeof model === "string" && model.length > 0 ? model : null;
+}
+
 async function answerChatCompletions(request: Request, db: Db): Promise<Response> {
   const auth = await authenticate(request, db, MAX_CHAT_BODY_BYTES);
-  if (!auth.ok) return refusalError(auth);
+  if (!auth.ok) {
+    // A known key refused (revoked): the body, when it can be read, says which endpoint was called.
+    if (auth.caller && auth.status === 401) {
+      const read = await readJson(request, MAX_CHAT_BODY_BYTES, bodyExample);
+      const slug = read.ok ? modelOf(read.json) : null;
+      if (slug) await recordRejection(db, { caller: auth.caller, slug, status: auth.status, reason: `${auth.code}: ${auth.message}` });
+    }
+    return refusalError(auth);
+  }
+  const caller = { apiKeyId: auth.key.apiKeyId, workspaceId: auth.key.workspaceId };
 
-  const read = await readJson(request, MAX_CHAT_BODY_BYTES, '{"model": "<endpoint slug>", "messages": [{"role": "user", "content": "..."}]}');
+  const read = await readJson(request, MAX_CHAT_BODY_BYTES, bodyExample);
   if (!read.ok) return openAIError(read.status, read.error, "invalid_request_error", read.status === 413 ? "body_too_large" : "invalid_json");
   const parsed = chatCompletionRequest.safeParse(read.json);
   if (!parsed.success) {
     const issues = describeIssues(parsed.error.issues);
     const message = issues.map(({ path, message }) => `${path || "body"}: ${message}`).join("; ");
+    const slug = modelOf(read.json);
+    if (slug) await recordRejection(db, { caller, slug, status: 400, reason: `invalid_value: Invalid request body: ${message}` });
     return openAIError(400, `Invalid request body: ${message}`, "invalid_request_error", "invalid_value", issues[0]?.path || null);
   }
   const body = parsed.data;
   const query = queryFromMessages(body.messages);
-  if (!query.ok) return openAIError(400, query.message, "invalid_request_error", "invalid_value", query.param);
+  if (!query.ok) {
+    await recordRejection(db, { caller, slug: body.model, status: 400, reason: `invalid_value: ${query.message}` });
+    return openAIError(400, query.message, "invalid_request_error", "invalid_value", query.param);
+  }
 
   const admission = await admit(db, auth.key, body.model, modelName(body.model));
   if (!admission.ok) {

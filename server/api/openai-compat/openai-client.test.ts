@@ -10,6 +10,7 @@ import type { Db } from "@/server/db/client";
 import { EXAMPLE_PIPELINE_NAME, seedDatabase } from "@/server/db/seed";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
+import { rejectionWriterFor } from "../published-rejections";
 import { testCaller } from "../testing/test-caller";
 import type { GroundworkField } from "./completion";
 import { handleChatCompletions, handleModels } from "./handler";
@@ -162,5 +163,26 @@ describeEachDatabase("OpenAI-compatible endpoint, called by the openai client", 
     const scoped = await createApiKey(getDb(), { workspaceId, name: "elsewhere", endpointIds: [] });
     const outOfScope = new OpenAI({ apiKey: scoped.secret, baseURL, maxRetries: 0 }).chat.completions.create({ model: slug, messages: [{ role: "user", content: QUESTION }] });
     await expect(outOfScope).rejects.toBeInstanceOf(OpenAI.PermissionDeniedError);
+  });
+
+  it("traces the calls it refuses under the key that made them, when the body names the endpoint", async () => {
+    const caught = await createApiKey(getDb(), { workspaceId, name: "caught by the openai route" });
+    const own = new OpenAI({ apiKey: caught.secret, baseURL, maxRetries: 0 });
+    const ask = (body: object) => own.chat.completions.create({ model: slug, messages: [{ role: "user", content: QUESTION }], ...body } as never);
+    await expect(ask({ messages: [{ role: "system", content: "No question." }] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    await expect(ask({ messages: [{ role: "wizard", content: QUESTION }] })).rejects.toBeInstanceOf(OpenAI.BadRequestError);
+    // Not recorded: a model that names no endpoint has no pipeline to file the call under.
+    await expect(ask({ model: "no-such-endpoint" })).rejects.toBeInstanceOf(OpenAI.NotFoundError);
+    await testCaller(getDb(), workspaceId).apiKey.revoke({ id: caught.id });
+    await expect(ask({})).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    await rejectionWriterFor(getDb()).flush();
+
+    const endpoint = await getDb().endpoint.findUniqueOrThrow({ where: { slug } });
+    const rejected = await getDb().run.findMany({ where: { apiKeyId: caught.id }, orderBy: { startedAt: "asc" }, select: { pipelineId: true, outcome: true, statusCode: true, error: true } });
+    expect(rejected.map((run) => run.statusCode)).toEqual([400, 400, 401]);
+    for (const run of rejected) expect(run).toMatchObject({ pipelineId: endpoint.pipelineId, outcome: "rejected" });
+    expect(rejected[0].error).toMatch(/no user message/);
+    expect(rejected[1].error).toMatch(/messages\[0\]\.role/);
+    expect(rejected[2].error).toMatch(/revoked/);
   });
 });
