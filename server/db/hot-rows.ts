@@ -1,13 +1,27 @@
 // A hot-path read (a published run's retrieval statements) sent straight to the pg pool on a real
-// PostgreSQL: Prisma's query compiler and result mapping cost more Node CPU per statement than the
-// statement itself. The embedded PGlite has one connection and no such load: it keeps Prisma's path.
-// Only for statements whose columns are cast to types pg and Prisma read alike (text, float8, int, json).
+// PostgreSQL, as a named statement: Prisma's query compiler and result mapping cost more Node CPU per
+// statement than the statement itself, and a named statement is parsed and planned once per
+// connection instead of on every call. The embedded PGlite has one connection and no such load: it
+// keeps Prisma's path. Only for statements whose columns are cast to types pg and Prisma read alike
+// (text, float8, int, json) and whose text is one of a few shapes (the name is the text's hash).
+import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "@/server/db/generated/client";
 import { sqlTargetOf, type Db } from "./client";
 
+const names = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `gw_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 export async function hotRows<Row>(db: Db, query: Prisma.Sql): Promise<Row[]> {
   const target = sqlTargetOf(db);
-  if (target instanceof pg.Pool) return (await target.query(query.text, query.values)).rows as Row[];
+  if (target instanceof pg.Pool) return (await target.query({ name: statementName(query.text), text: query.text, values: query.values })).rows as Row[];
   return db.$queryRaw<Row[]>(query);
 }
