@@ -114,8 +114,9 @@ export function createKnowledgeStore(db: Db, workspaceId: string, options: Knowl
   const searchable = (text: string) => run !== null && tokenize(text).length > 0;
   const search = async (knowledgeBaseId: string, request: RetrievalRequest): Promise<RetrievalResult> => {
     request.signal?.throwIfAborted();
-    // The base must be the workspace's: a run's first search of the question checks it in its bundle.
-    await (searchable(request.text) && !request.filters?.length ? run!.bundleOf(knowledgeBaseId, request.text) : stateOf(knowledgeBaseId));
+    // The base must be the workspace's: a run's first BM25 search of the question checks it in its bundle.
+    const bundled = request.mode !== "dense" && !request.filters?.length && searchable(request.text);
+    await (bundled ? run!.bundleOf(knowledgeBaseId, request.text) : stateOf(knowledgeBaseId));
     const result = await retrieve(db, { workspaceId, knowledgeBaseId }, request, sources);
     request.signal?.throwIfAborted();
     return result;
