@@ -6,7 +6,7 @@ import { formatDateTime } from "@/components/ui/format";
 import { Select } from "@/components/ui/select";
 import { diffIsEmpty, type GraphDiff } from "./graph-diff";
 
-export type VersionRow = { number: number; note: string; createdAt: Date | string };
+export type VersionRow = { number: number; note: string; createdAt: Date | string; publishedByName: string };
 
 /** 0 stands for the draft on the canvas. */
 export type Comparison = { from: number; to: number };
@@ -85,8 +85,9 @@ export function VersionsPanel({
             <tr key={v.number} data-testid="version-row" className="border-t border-border">
               <td className="py-1.5 font-medium">v{v.number}</td>
               <td className="py-1.5 text-xs text-muted-foreground">{formatDateTime(v.createdAt)}</td>
-              {/* Accounts arrive later; until then every version is the workspace's. */}
-              <td className="py-1.5 text-xs text-muted-foreground">workspace</td>
+              <td className="max-w-32 truncate py-1.5 text-xs text-muted-foreground" title={v.publishedByName}>
+                {v.publishedByName || "—"}
+              </td>
               <td className="max-w-48 truncate py-1.5" title={v.note}>
                 {v.note || <span className="text-muted-foreground">—</span>}
               </td>

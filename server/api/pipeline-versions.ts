@@ -10,7 +10,7 @@ export function listVersions(ctx: RequestContext, pipelineId: string) {
   return ctx.db.pipelineVersion.findMany({
     where: { pipelineId, number: { gt: DRAFT_NUMBER }, workspaceId: ctx.workspaceId },
     orderBy: { number: "desc" },
-    select: { id: true, number: true, note: true, createdAt: true },
+    select: { id: true, number: true, note: true, createdAt: true, publishedByName: true },
   });
 }
 

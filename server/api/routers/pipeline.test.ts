@@ -115,13 +115,15 @@ describeEachDatabase("pipeline router", (getDb) => {
     const draft = (await caller().pipeline.get({ id })).draft;
     const moved: Graph = { ...draft.graph, nodes: draft.graph.nodes.map((node) => ({ ...node, position: { x: node.position.x + 10, y: 0 } })) };
     await caller().pipeline.saveDraft({ id, graph: moved, revision: draft.revision });
-    const second = await caller().pipeline.publish({ id });
+    // Another admin publishes the second: the history says who published each.
+    const ada = { id: "user-ada", email: "ada@example.test", name: "Ada Admin" };
+    const second = await testCaller(getDb(), workspaceId, { role: "admin", user: ada }).pipeline.publish({ id });
     expect(second).toMatchObject({ versionNumber: 2, slug: "tenancy-answers-published", served: true });
 
     const opened = await caller().pipeline.get({ id });
-    expect(opened.versions.map((version) => [version.number, version.note])).toEqual([
-      [2, ""],
-      [1, "first"],
+    expect(opened.versions.map((version) => [version.number, version.note, version.publishedByName])).toEqual([
+      [2, "", "Ada Admin"],
+      [1, "first", "Test owner"],
     ]);
     expect(opened.endpoint).toEqual({ slug: "tenancy-answers-published", versionNumber: 2 });
     const v1 = await getDb().pipelineVersion.findFirstOrThrow({ where: { pipelineId: id, number: 1 } });

@@ -190,6 +190,8 @@ export const pipelineRouter = router({
               number: (latest._max.number ?? DRAFT) + 1,
               graph: graphToJson(check.graph),
               note: input.note ?? "",
+              publishedById: ctx.viewer?.user.id ?? null,
+              publishedByName: ctx.viewer ? ctx.viewer.user.name || ctx.viewer.user.email : "",
             },
           });
           const current = await tx.endpoint.findFirst({ where: { pipelineId: pipeline.id } });
