@@ -2,6 +2,7 @@
 // is about, so the editor can mark them all on the canvas and the server can refuse a bad save or run
 // with the same words. Pure: runs in the browser and on the server.
 import { z } from "zod";
+import { explain } from "./issue-wording";
 import type { AnySpec } from "./define";
 import { graph as graphSchema, graphEdge, graphNode, type Graph, type GraphEdge, type GraphNode } from "./graph";
 import { incompatibilityReason } from "./ports";
@@ -192,7 +193,7 @@ export function validateGraph(input: unknown, lookup: SpecLookup = getSpec): Gra
     }
     for (const issue of config.error.issues) {
       const field = formatPath(["config", ...issue.path]);
-      problems.push({ code: "bad_config", message: `${nodeName(node, spec)}: ${field}: ${issue.message}`, nodeId: node.id, field });
+      problems.push({ code: "bad_config", message: `${nodeName(node, spec)}: ${field}: ${explain(issue)}`, nodeId: node.id, field });
     }
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { configErrors, configFields, defaultConfig, humanise, readNumberInput } from "./config-fields";
+import { configErrors, configFields, defaultConfig, humanise, readNumberInput, type ConfigField } from "./config-fields";
 
 const config = z.object({
   knowledgeBaseId: z.string().min(1, "Choose a knowledge base").meta({ widget: "knowledgeBase" }),
@@ -101,5 +101,50 @@ describe("model widgets", () => {
   it("finds a prompt's variables", async () => {
     const { promptVariables } = await import("./config-fields");
     expect(promptVariables("Q: {question}\n{passages} and {question} {not a var}")).toEqual(["question", "passages"]);
+  });
+});
+
+describe("nested objects and the node catalogue", () => {
+  const nested = z.object({
+    fusion: z
+      .object({
+        method: z.enum(["weighted", "rrf"]).default("weighted").describe("How to fuse"),
+        weight: z.number().min(0).max(1).default(0.8).describe("Share of BM25"),
+      })
+      .prefault({})
+      .describe("Fusion settings"),
+  });
+
+  it("draws a nested object as a group of fields with their own help and defaults", () => {
+    const [fusion] = configFields(nested);
+    expect(fusion).toMatchObject({ kind: "object", help: "Fusion settings" });
+    expect(fusion.kind === "object" && fusion.fields).toMatchObject([
+      { name: "method", kind: "enum", options: ["weighted", "rrf"], default: "weighted", help: "How to fuse" },
+      { name: "weight", kind: "number", min: 0, max: 1, default: 0.8, help: "Share of BM25" },
+    ]);
+    expect(defaultConfig(configFields(nested))).toEqual({ fusion: { method: "weighted", weight: 0.8 } });
+  });
+
+  it("keys a nested field's problem by its own path too, in a form's words", () => {
+    const errors = configErrors(nested, { fusion: { method: "x", weight: 3 } });
+    expect(errors["fusion.weight"]).toBe("At most 1");
+    expect(errors["fusion.method"]).toMatch(/weighted/);
+    expect(errors.fusion).toMatch(/\(at (method|weight)\)$/);
+  });
+
+  it("words bounds and whole numbers plainly, and keeps a spec's own message", () => {
+    const bounded = z.object({ k: z.number().int().min(1).max(50), share: z.number().gt(0), kb: z.string().min(1, "Choose one") });
+    expect(configErrors(bounded, { k: 0, share: 0, kb: "" })).toEqual({ k: "At least 1", share: "More than 0", kb: "Choose one" });
+    expect(configErrors(bounded, { k: 2.5, share: 1, kb: "a" }).k).toBe("A whole number");
+    expect(configErrors(bounded, { k: "2x", share: 1, kb: "a" }).k).toBe("Not a number");
+    const nestedRef = z.object({ provider: z.object({ credentialId: z.string(), model: z.string().min(1, "Name the model") }).optional() });
+    expect(configErrors(nestedRef, { provider: { credentialId: "c" } })).toEqual({ provider: "Required (at model)", "provider.model": "Required" });
+  });
+
+  it("every field of every node in the catalogue has help text, nested ones too", async () => {
+    const { nodeSpecs } = await import("@/nodes/registry");
+    const missing = (fields: ConfigField[], at: string): string[] =>
+      fields.flatMap((f) => [...(f.help ? [] : [`${at}.${f.name}`]), ...(f.kind === "object" ? missing(f.fields, `${at}.${f.name}`) : [])]);
+    expect(nodeSpecs.flatMap((spec) => missing(configFields(spec.config), spec.type))).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 // Turns a node spec's zod config into form fields, so the config panel is generated from the spec
 // and never written by hand. Pure: runs in the browser.
 import { z } from "zod";
+import { explain } from "@/nodes/issue-wording";
 
 interface FieldBase {
   name: string;
@@ -19,7 +20,9 @@ export type ConfigField =
   | (FieldBase & { kind: "provider" })
   | (FieldBase & { kind: "localModel"; task: string })
   | (FieldBase & { kind: "prompt" })
-  | (FieldBase & { kind: "json" });
+  | (FieldBase & { kind: "json" })
+  /** A nested object of plain fields (e.g. the hybrid retriever's fusion): drawn as a group of fields. */
+  | (FieldBase & { kind: "object"; fields: ConfigField[] });
 
 type JsonSchema = {
   type?: string | string[];
@@ -36,6 +39,8 @@ type JsonSchema = {
   exclusiveMaximum?: number;
   widget?: string;
   task?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
 };
 
 /** "topK" → "Top K", "knowledgeBaseId" → "Knowledge base". */
@@ -102,6 +107,13 @@ function toField(name: string, raw: JsonSchema, required: boolean): ConfigField 
       return { ...base, kind: "text", multiline: schema.widget === "textarea" };
     case "boolean":
       return { ...base, kind: "boolean" };
+    case "object": {
+      if (!schema.properties) return { ...base, kind: "json" };
+      const inner = new Set(schema.required ?? []);
+      const fields = Object.entries(schema.properties).map(([key, prop]) => toField(key, prop, inner.has(key)));
+      // Only plain fields nest: anything deeper stays one JSON value.
+      return fields.some((f) => f.kind === "object") ? { ...base, kind: "json" } : { ...base, kind: "object", fields };
+    }
     default:
       return { ...base, kind: "json" };
   }
@@ -120,21 +132,28 @@ export function configFields(config: z.ZodObject): ConfigField[] {
 /** The config a freshly dropped node starts with: every default spelled out, so what you see is what runs. */
 export function defaultConfig(fields: ConfigField[]): Record<string, unknown> {
   const config: Record<string, unknown> = {};
-  for (const field of fields) if (field.default !== undefined) config[field.name] = field.default;
+  for (const field of fields) {
+    if (field.kind === "object") config[field.name] = { ...defaultConfig(field.fields), ...(field.default as object | undefined) };
+    else if (field.default !== undefined) config[field.name] = field.default;
+  }
   return config;
 }
 
-/** What is wrong with each field of a config, keyed by field name ("" for the config as a whole). */
+/**
+ * What is wrong with each field of a config, keyed by field name ("" for the config as a whole); a
+ * field of a nested object also under "parent.field", for the group that draws it.
+ */
 export function configErrors(config: z.ZodObject, value: Record<string, unknown>): Record<string, string> {
   const result = config.safeParse(value);
   if (result.success) return {};
   const errors: Record<string, string> = {};
   for (const issue of result.error.issues) {
     const key = issue.path.length > 0 ? String(issue.path[0]) : "";
-    const where = issue.path.length > 1 ? ` (at ${issue.path.slice(1).join(".")})` : "";
+    const where = (from: number) => (issue.path.length > from ? ` (at ${issue.path.slice(from).join(".")})` : "");
     // zod words a missing field as a type error ("expected string, received undefined").
     const missing = issue.path.length === 1 && value[key] === undefined && issue.code === "invalid_type";
-    errors[key] ??= missing ? "Required" : `${issue.message}${where}`;
+    errors[key] ??= missing ? "Required" : `${explain(issue)}${where(1)}`;
+    if (issue.path.length > 1) errors[`${key}.${String(issue.path[1])}`] ??= `${explain(issue)}${where(2)}`;
   }
   return errors;
 }

@@ -24,7 +24,7 @@ type ControlProps<F extends ConfigField["kind"]> = {
 };
 
 function describeDefault(field: ConfigField): string | undefined {
-  if (field.default === undefined || field.kind === "knowledgeBase" || field.kind === "prompt") return undefined;
+  if (field.default === undefined || field.kind === "knowledgeBase" || field.kind === "prompt" || field.kind === "object") return undefined;
   return `Default: ${typeof field.default === "string" ? field.default || "(empty)" : JSON.stringify(field.default)}`;
 }
 
@@ -83,30 +83,29 @@ function Control({
   knowledgeBases,
   providers,
   localModels,
-}: ControlProps<ConfigField["kind"]> & { knowledgeBases: KnowledgeBaseOption[] | undefined; providers: ProviderOption[] | undefined; localModels: LocalModelOption[] | undefined }) {
+}: ControlProps<Exclude<ConfigField["kind"], "object">> & Pickers) {
   const common = { id, "data-testid": `config-${field.name}`, "aria-invalid": invalid || undefined };
   switch (field.kind) {
     case "number":
       return <NumberControl field={field} id={id} value={value} invalid={invalid} onChange={onChange} />;
     case "json":
       return <JsonControl field={field} id={id} value={value} invalid={invalid} onChange={onChange} />;
-    case "boolean":
+    case "boolean": {
+      // Unset, the default is what runs, so that is what the box shows.
+      const on = typeof value === "boolean" ? value : field.default === true;
       return (
         <label className="flex items-center gap-2 text-sm">
-          <input
-            {...common}
-            type="checkbox"
-            className="size-4 rounded border-input accent-primary"
-            checked={value === true}
-            onChange={(e) => onChange(e.target.checked)}
-          />
-          {value === true ? "On" : "Off"}
+          <input {...common} type="checkbox" className="size-4 rounded border-input accent-primary" checked={on} onChange={(e) => onChange(e.target.checked)} />
+          {on ? "On" : "Off"}
         </label>
       );
-    case "enum":
+    }
+    case "enum": {
+      // A choice with a default always shows one: unset, the default is what runs.
+      const shown = typeof value === "string" ? value : typeof field.default === "string" ? field.default : "";
       return (
-        <Select {...common} value={typeof value === "string" ? value : ""} onChange={(e) => onChange(e.target.value || undefined)}>
-          {(!field.required || value === undefined) && <option value="">{field.required ? "Choose…" : "(not set)"}</option>}
+        <Select {...common} value={shown} onChange={(e) => onChange(e.target.value || undefined)}>
+          {(shown === "" || (!field.required && field.default === undefined)) && <option value="">{field.required ? "Choose…" : "(not set)"}</option>}
           {field.options.map((option) => (
             <option key={option} value={option}>
               {option}
@@ -114,6 +113,7 @@ function Control({
           ))}
         </Select>
       );
+    }
     case "knowledgeBase": {
       const current = typeof value === "string" ? value : "";
       const known = knowledgeBases?.some((kb) => kb.id === current);
@@ -169,6 +169,111 @@ function Control({
   }
 }
 
+type Pickers = {
+  knowledgeBases: KnowledgeBaseOption[] | undefined;
+  providers: ProviderOption[] | undefined;
+  localModels: LocalModelOption[] | undefined;
+};
+
+/**
+ * One field: its label, control, what is wrong with its value (right under the control), and its help
+ * and default, which stay in view beside the error so the person sees what would be valid.
+ */
+function FieldRow({
+  field,
+  id,
+  testName,
+  value,
+  errors,
+  errorKey,
+  onChange,
+  pickers,
+}: {
+  field: ConfigField;
+  id: string;
+  /** The name tests and errors know the field by: "topK", or "fusion.method" inside a group. */
+  testName: string;
+  value: unknown;
+  errors: Record<string, string>;
+  errorKey: string;
+  onChange: (value: unknown) => void;
+  pickers: Pickers;
+}) {
+  const help = [field.help, describeDefault(field)].filter(Boolean).join(" · ");
+  const inner = field.kind === "object" && field.fields.some((f) => errors[`${errorKey}.${f.name}`]);
+  const error = inner ? undefined : errors[errorKey];
+  return (
+    <div data-config-field={testName}>
+      <Field
+        id={id}
+        label={
+          <>
+            {field.label}
+            {field.required && <span className="text-destructive"> *</span>}
+          </>
+        }
+        help={help || undefined}
+      >
+        {field.kind === "object" ? (
+          <ObjectControl field={field} id={id} testName={testName} value={value} errors={errors} errorKey={errorKey} onChange={onChange} pickers={pickers} />
+        ) : (
+          <Control field={{ ...field, name: testName }} id={id} value={value} invalid={Boolean(error)} onChange={onChange} {...pickers} />
+        )}
+        {error && (
+          <p className="text-xs text-destructive" role="alert">
+            {error}
+          </p>
+        )}
+      </Field>
+    </div>
+  );
+}
+
+/** A nested object's fields, each with its own control, help and default, edited in place. */
+function ObjectControl({
+  field,
+  id,
+  testName,
+  value,
+  errors,
+  errorKey,
+  onChange,
+  pickers,
+}: {
+  field: Extract<ConfigField, { kind: "object" }>;
+  id: string;
+  testName: string;
+  value: unknown;
+  errors: Record<string, string>;
+  errorKey: string;
+  onChange: (value: unknown) => void;
+  pickers: Pickers;
+}) {
+  const current = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  return (
+    <div id={id} role="group" aria-label={field.label} className="flex flex-col gap-3 rounded-md border border-border p-3">
+      {field.fields.map((sub) => (
+        <FieldRow
+          key={sub.name}
+          field={sub}
+          id={`${id}-${sub.name}`}
+          testName={`${testName}.${sub.name}`}
+          value={current[sub.name]}
+          errors={errors}
+          errorKey={`${errorKey}.${sub.name}`}
+          onChange={(next) => {
+            const copy = { ...current };
+            if (next === undefined) delete copy[sub.name];
+            else copy[sub.name] = next;
+            onChange(copy);
+          }}
+          pickers={pickers}
+        />
+      ))}
+    </div>
+  );
+}
+
 /** The form for one node's config, generated from its spec; every problem is explained beside its field. */
 export function ConfigForm({
   spec,
@@ -191,6 +296,7 @@ export function ConfigForm({
 }) {
   const fields = useMemo(() => configFields(spec.config), [spec]);
   const errors = useMemo(() => configErrors(spec.config, value), [spec, value]);
+  const pickers = useMemo(() => ({ knowledgeBases, providers, localModels }), [knowledgeBases, providers, localModels]);
 
   function set(name: string, next: unknown) {
     const copy = { ...value };
@@ -204,35 +310,19 @@ export function ConfigForm({
   return (
     <div className="flex flex-col gap-4">
       {errors[""] && <p className="text-xs text-destructive">{errors[""]}</p>}
-      {fields.map((field) => {
-        const id = `config-${nodeId}-${field.name}`;
-        const help = [field.help, describeDefault(field)].filter(Boolean).join(" · ");
-        return (
-          <Field
-            key={`${nodeId}:${field.name}`}
-            id={id}
-            label={
-              <>
-                {field.label}
-                {field.required && <span className="text-destructive"> *</span>}
-              </>
-            }
-            help={help || undefined}
-            error={errors[field.name]}
-          >
-            <Control
-              field={field}
-              id={id}
-              value={value[field.name]}
-              invalid={Boolean(errors[field.name])}
-              onChange={(next) => set(field.name, next)}
-              knowledgeBases={knowledgeBases}
-              providers={providers}
-              localModels={localModels}
-            />
-          </Field>
-        );
-      })}
+      {fields.map((field) => (
+        <FieldRow
+          key={`${nodeId}:${field.name}`}
+          field={field}
+          id={`config-${nodeId}-${field.name}`}
+          testName={field.name}
+          value={value[field.name]}
+          errors={errors}
+          errorKey={field.name}
+          onChange={(next) => set(field.name, next)}
+          pickers={pickers}
+        />
+      ))}
     </div>
   );
 }

@@ -40,7 +40,7 @@ describe("pipeline files", () => {
     expect(back.ok && back.file.graph.annotations).toEqual(annotated.annotations);
     expect(back.ok && back.file.graph.nodes[0].parentId).toBe("g");
     const orphan = importPipeline(text.replace('"kind":"group","id":"g"', '"kind":"group","id":"h"'));
-    expect(orphan).toMatchObject({ ok: false, errors: [expect.stringContaining('graph.nodes[0].parentId: no group "g" to sit in')] });
+    expect(orphan).toMatchObject({ ok: false, errors: [expect.stringContaining('graph.nodes[0] (id "in").parentId: no group "g" to sit in')] });
   });
 
   it("refuses unreadable files, naming every problem and where", () => {
@@ -51,7 +51,13 @@ describe("pipeline files", () => {
         format: "groundwork.pipeline",
         formatVersion: 1,
         name: "x",
-        graph: { nodes: [{ id: "", type: "input.chat", position: { x: 0, y: "up" } }], edges: [{ id: "e" }] },
+        graph: {
+          nodes: [
+            { id: "", type: "input.chat", position: { x: 0, y: "up" } },
+            { id: "retrieve", position: { x: 0, y: 0 } },
+          ],
+          edges: [{ id: "e" }],
+        },
       }),
     );
     expect(broken.ok).toBe(false);
@@ -60,8 +66,14 @@ describe("pipeline files", () => {
       expect.arrayContaining([
         expect.stringMatching(/^graph\.nodes\[0\]\.id: /),
         expect.stringMatching(/^graph\.nodes\[0\]\.position\.y: /),
-        expect.stringMatching(/^graph\.edges\[0\]\.source: /),
+        'graph.nodes[1] (id "retrieve").type: Required',
+        "graph.nodes[0].position.y: Not a number",
+        expect.stringMatching(/^graph\.edges\[0\] \(id "e"\)\.source: /),
       ]),
     );
+    expect(importPipeline(JSON.stringify({ format: "groundwork.pipeline", formatVersion: 2, name: "x", graph: { nodes: [], edges: [] } }))).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/^formatVersion: the file is format version 2, newer than this Groundwork reads \(version 1\)/)],
+    });
   });
 });

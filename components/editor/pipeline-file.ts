@@ -1,6 +1,7 @@
 // Export and import of a pipeline as a JSON file (format: nodes/graph.ts `pipelineFile`). Pure.
 import { PIPELINE_FILE_FORMAT, PIPELINE_FILE_VERSION, pipelineFile, type Graph, type PipelineFile } from "@/nodes/graph";
 import { validateGraph, type GraphProblem } from "@/nodes/validate";
+import { explain } from "@/nodes/issue-wording";
 
 /** Config keys that hold secrets or point at stored credentials: never written to a file. */
 const CREDENTIAL_KEY = /api_?key|secret|password|passphrase|access_?token|auth_?token|credential/i;
@@ -34,8 +35,17 @@ export type ImportResult =
   | { ok: true; file: PipelineFile; problems: GraphProblem[] }
   | { ok: false; errors: string[] };
 
-function where(path: readonly PropertyKey[]): string {
-  return path.length === 0 ? "the file" : path.map((key) => (typeof key === "number" ? `[${key}]` : `.${String(key)}`)).join("").replace(/^\./, "");
+/** `graph.nodes[3] (id "retrieve").position.y`: the index, and the id a person finds the item by. */
+function where(path: readonly PropertyKey[], json: unknown): string {
+  if (path.length === 0) return "the file";
+  let at: unknown = json;
+  const parts = path.map((key, i) => {
+    at = at && typeof at === "object" ? (at as Record<PropertyKey, unknown>)[key] : undefined;
+    if (typeof key !== "number") return `.${String(key)}`;
+    const id = i < path.length - 1 && at && typeof at === "object" ? (at as { id?: unknown }).id : undefined;
+    return typeof id === "string" && id !== "" ? `[${key}] (id ${JSON.stringify(id)})` : `[${key}]`;
+  });
+  return parts.join("").replace(/^\./, "");
 }
 
 /**
@@ -52,8 +62,14 @@ export function importPipeline(text: string): ImportResult {
   if (json && typeof json === "object" && "format" in json && json.format !== PIPELINE_FILE_FORMAT) {
     return { ok: false, errors: [`format: expected "${PIPELINE_FILE_FORMAT}", found ${JSON.stringify(json.format)}`] };
   }
+  if (json && typeof json === "object" && "formatVersion" in json && typeof json.formatVersion === "number" && json.formatVersion > PIPELINE_FILE_VERSION) {
+    return {
+      ok: false,
+      errors: [`formatVersion: the file is format version ${json.formatVersion}, newer than this Groundwork reads (version ${PIPELINE_FILE_VERSION}); export it from a Groundwork of the same version`],
+    };
+  }
   const parsed = pipelineFile.safeParse(json);
-  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => `${where(issue.path)}: ${issue.message}`) };
+  if (!parsed.success) return { ok: false, errors: parsed.error.issues.map((issue) => `${where(issue.path, json)}: ${explain(issue)}`) };
   const check = validateGraph(parsed.data.graph);
   return { ok: true, file: parsed.data, problems: check.ok ? [] : check.problems };
 }

@@ -29,7 +29,13 @@ export const spec = defineNodeSpec({
       ...modelFields,
       knowledgeBaseId: knowledgeBaseField("Searched once per question."),
       maxQuestions: z.number().int().min(1).max(10).default(5).meta({ title: "Questions", description: "At most this many questions are answered." }),
-      passagesPerQuestion: z.number().int().min(1).max(20).default(4).meta({ title: "Passages per question" }),
+      passagesPerQuestion: z
+        .number()
+        .int()
+        .min(1)
+        .max(20)
+        .default(4)
+        .meta({ title: "Passages per question", description: "How many BM25 passages each question is answered from." }),
       sentencesPerQuestion: z.number().int().min(1).max(10).default(2).meta({ title: "Sentences per question", description: "Quoted sentences per answer." }),
       minOverlap: z
         .number()

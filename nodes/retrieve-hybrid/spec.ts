@@ -16,5 +16,5 @@ export const spec = defineNodeSpec({
     "embedder it is BM25 alone, and says so in the trace.",
   inputs: { query: ports.query, keywords: optional(ports.keywords) },
   outputs: { passages: ports.passages },
-  config: z.object({ ...retrievalFields, fusion: fusionConfig.prefault({}).meta({ title: "Fusion" }) }),
+  config: z.object({ ...retrievalFields, fusion: fusionConfig.prefault({}).meta({ title: "Fusion", description: "How the BM25 and dense rankings become one." }) }),
 });
