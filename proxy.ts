@@ -1,20 +1,20 @@
 // Runs before every page and console API request: a fresh CSP nonce for pages, and an early answer
 // for callers with no session cookie (pages go to sign-in, console API calls get 401 JSON). This is
 // only the first gate: the session itself is checked where data is read (server/auth/context.ts).
+// APIs with their own authentication (the published /api/v1 with API keys, better-auth's /api/auth)
+// or none (/api/health) are outside its matcher: a published call does not pay for a gate it would
+// pass anyway.
 import { getSessionCookie } from "better-auth/cookies";
 import { NextResponse, type NextRequest } from "next/server";
 import { isPublicPath } from "@/components/auth/public-paths";
 import { contentSecurityPolicy } from "@/server/auth/security-headers";
-
-/** APIs with their own authentication (API keys, better-auth) or none (health). */
-const PUBLIC_APIS = [/^\/api\/v1\//, /^\/api\/auth\//, /^\/api\/health$/];
 
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const signedIn = getSessionCookie(request) !== null;
 
   if (pathname.startsWith("/api/")) {
-    if (signedIn || PUBLIC_APIS.some((pattern) => pattern.test(pathname))) return NextResponse.next();
+    if (signedIn) return NextResponse.next();
     return NextResponse.json({ error: "Sign in to use the console." }, { status: 401 });
   }
 
@@ -36,5 +36,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|api/v1/|api/auth/|api/health$).*)" }],
 };

@@ -32,18 +32,17 @@ export interface KnowledgeStoreOptions {
   perRun?: boolean;
 }
 
-/** A promise kept per key; a rejected one is dropped so the next caller asks again. */
-function memo<T>(load: (key: string) => Promise<T>): (key: string) => Promise<T> {
+/** A promise kept per key; a rejected one is dropped so the next caller asks again. `prime` keeps one made elsewhere. */
+function memo<T>(load: (key: string) => Promise<T>) {
   const kept = new Map<string, Promise<T>>();
-  return (key) => {
-    let value = kept.get(key);
-    if (!value) {
-      value = load(key);
-      kept.set(key, value);
-      value.catch(() => kept.delete(key));
-    }
+  const keep = (key: string, value: Promise<T>) => {
+    kept.set(key, value);
+    value.catch(() => kept.delete(key));
     return value;
   };
+  return Object.assign((key: string) => kept.get(key) ?? keep(key, load(key)), {
+    prime: (key: string, value: () => Promise<T>) => void (kept.has(key) || keep(key, value())),
+  });
 }
 
 /** The words' frequencies from a search bundle, when every word is one of its terms. */
@@ -64,16 +63,7 @@ function vocabularyFrom(bundle: Bm25Bundle & { state: BaseState }, words: string
  */
 function runReads(db: Db, workspaceId: string) {
   const rows = new Map<string, ChunkRow>();
-  const states = new Map<string, Promise<BaseState>>();
-  const stateOf = (knowledgeBaseId: string): Promise<BaseState> => {
-    let state = states.get(knowledgeBaseId);
-    if (!state) {
-      state = readBaseState(db, workspaceId, knowledgeBaseId);
-      states.set(knowledgeBaseId, state);
-      state.catch(() => states.delete(knowledgeBaseId));
-    }
-    return state;
-  };
+  const stateOf = memo((knowledgeBaseId: string) => readBaseState(db, workspaceId, knowledgeBaseId));
   const bundles = memo(async (key: string) => {
     const cut = key.indexOf("\u0000");
     const [knowledgeBaseId, text] = [key.slice(0, cut), key.slice(cut + 1)];
@@ -83,11 +73,7 @@ function runReads(db: Db, workspaceId: string) {
   });
   const bundleOf = (knowledgeBaseId: string, text: string) => {
     const bundle = bundles(`${knowledgeBaseId}\u0000${text}`);
-    if (!states.has(knowledgeBaseId)) {
-      const state = bundle.then((b) => b.state);
-      states.set(knowledgeBaseId, state);
-      state.catch(() => states.delete(knowledgeBaseId));
-    }
+    stateOf.prime(knowledgeBaseId, () => bundle.then((b) => b.state));
     return bundle;
   };
   const embedders = memo(async (knowledgeBaseId: string): Promise<QueryEmbedder | null> =>
