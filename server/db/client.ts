@@ -138,16 +138,15 @@ async function openPostgres(url: string): Promise<DbHandle> {
   };
 }
 
-const LZ4 = "SET default_toast_compression = lz4";
-
 // lz4 compresses the large JSON a trace stores several times faster than the default pglz; a server
-// built without lz4 keeps pglz. PGlite has no lz4.
+// built without lz4 keeps pglz. PGlite has no lz4. The first connection is set now; every later one
+// gets it as a startup parameter (a query issued from the pool's "connect" event would race the
+// query the connection was opened for).
 async function compressWithLz4(pool: pg.Pool, first: pg.PoolClient): Promise<void> {
   const { rows } = await first.query<{ lz4: boolean }>("SELECT 'lz4' = ANY(enumvals) AS lz4 FROM pg_settings WHERE name = 'default_toast_compression'");
   if (!rows[0]?.lz4) return;
-  await first.query(LZ4);
-  // Queued before anything the pool's new connection is handed out for.
-  pool.on("connect", (client) => void client.query(LZ4).catch((error: Error) => console.error(`PostgreSQL: could not set lz4 compression: ${error.message}`)));
+  await first.query("SET default_toast_compression = lz4");
+  pool.options.options = [pool.options.options, "-c default_toast_compression=lz4"].filter(Boolean).join(" ");
 }
 
 function serverAddress(url: string): string {
