@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
 import { cards, clickEmptyCanvas, newPipeline, waitSaved } from "./editor-helpers";
-import { connect, dropNode, edges } from "./helpers";
+import { connect, dropNode, edges, OWNER } from "./helpers";
 
 test("undo, redo, copy, paste, duplicate, box select and delete, kept after a reload", async ({ page }) => {
   await newPipeline(page, `Editing ${Date.now()}`);
@@ -23,12 +23,13 @@ test("undo, redo, copy, paste, duplicate, box select and delete, kept after a re
   await page.keyboard.press("Control+d");
   await expect(page.getByTestId("node-input.chat")).toHaveCount(3);
 
-  // Box-select everything with Shift+drag, delete it, and bring it back.
+  // Box-select everything with Shift+drag, delete it, and bring it back. The box stays 45 px inside the
+  // pane: within 40 px of its edge React Flow pans while selecting, as long as the pointer rests there.
   const pane = (await page.locator(".react-flow__pane").boundingBox())!;
   await page.keyboard.down("Shift");
-  await page.mouse.move(pane.x + 5, pane.y + 5);
+  await page.mouse.move(pane.x + 45, pane.y + 45);
   await page.mouse.down();
-  await page.mouse.move(pane.x + pane.width - 5, pane.y + pane.height - 5, { steps: 10 });
+  await page.mouse.move(pane.x + pane.width - 45, pane.y + pane.height - 45, { steps: 10 });
   await page.mouse.up();
   await page.keyboard.up("Shift");
   await expect(page.locator(".react-flow__node.selected")).toHaveCount(4);
@@ -136,6 +137,8 @@ test("publish with a note, see it in the history, diff it on the canvas, restore
   const row = page.getByTestId("version-row");
   await expect(row).toHaveCount(1);
   await expect(row).toContainText("first cut");
+  // Who published it: the signed-in user.
+  await expect(row).toContainText(OWNER.name);
   await page.getByRole("button", { name: "Compare version 1 with the draft" }).click();
   await expect(page.getByTestId("version-diff")).toContainText("config.topK");
   await expect(page.getByTestId("node-retrieve.bm25")).toHaveAttribute("data-diff", "changed");
@@ -170,7 +173,7 @@ test("export a pipeline as JSON without credentials, import it elsewhere, and re
   const broken = join(tmpdir(), `broken-${Date.now()}.json`);
   writeFileSync(broken, JSON.stringify({ ...exported, graph: { ...exported.graph, nodes: [{ id: "x" }] } }));
   await page.getByTestId("import-file").setInputFiles(broken);
-  await expect(page.getByTestId("import-errors")).toContainText("graph.nodes[0].type");
+  await expect(page.getByTestId("import-errors")).toContainText('graph.nodes[0] (id "x").type: Required');
   await expect(page.getByRole("button", { name: "Replace canvas" })).toHaveCount(0);
   await page.getByRole("button", { name: "Cancel" }).click();
   await expect(cards(page)).toHaveCount(4);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "@/nodes/ports";
 import type { RunEvent } from "@/server/runtime/events";
-import { applyRunEvent, endedWithout, startedProgress } from "./run-progress";
+import { applyRunEvent, endedWithout, nodesOfTrace, startedProgress } from "./run-progress";
 
 const answer: Answer = {
   text: "The deposit is capped at one month's rent [1].",
@@ -57,5 +57,16 @@ describe("endedWithout", () => {
     expect(failed).toMatchObject({ status: "failed", error: "The saved draft has 1 problem(s)", problems: [{ code: "no_exit" }] });
     expect(failed.nodes.in.status).toBe("cancelled");
     expect(endedWithout(failed, "cancelled", "stopped")).toBe(failed);
+  });
+});
+
+describe("nodesOfTrace", () => {
+  it("gives each traced node its state, duration, inputs, outputs and error", () => {
+    const nodes = nodesOfTrace([
+      { nodeId: "in", status: "succeeded", inputs: {}, outputs: { query: { question: "q", history: [] } }, error: null, durationMs: 2 },
+      { nodeId: "gen", status: "failed", inputs: { passages: [] }, outputs: null, error: "boom", durationMs: 7 },
+    ]);
+    expect(nodes.in).toEqual({ status: "done", durationMs: 2, inputs: {}, outputs: { query: { question: "q", history: [] } } });
+    expect(nodes.gen).toEqual({ status: "failed", durationMs: 7, inputs: { passages: [] }, error: "boom" });
   });
 });

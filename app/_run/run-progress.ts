@@ -4,6 +4,7 @@ import { extractAnswer } from "@/components/answer/extract-answer";
 import type { NodeRunState } from "@/components/editor/run-overlay";
 import type { RunProgress } from "@/components/editor/run-progress";
 import type { RunEvent } from "@/server/runtime/events";
+import type { RouterOutputs } from "../_trpc/outputs";
 
 const nodeStatus: Record<Extract<RunEvent, { type: "node.end" }>["status"], NodeRunState["status"]> = {
   succeeded: "done",
@@ -52,6 +53,31 @@ export function applyRunEvent(progress: RunProgress, event: RunEvent): RunProgre
       };
     }
   }
+}
+
+type TraceSpan = Pick<RouterOutputs["run"]["get"]["spans"][number], "nodeId" | "status" | "inputs" | "outputs" | "error" | "durationMs">;
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/** Each node's state, inputs and outputs in a finished run's trace: what the editor shows of the last run after a reload. */
+export function nodesOfTrace(spans: readonly TraceSpan[]): RunProgress["nodes"] {
+  return Object.fromEntries(
+    spans.map((span) => {
+      const outputs = record(span.outputs);
+      return [
+        span.nodeId,
+        {
+          status: nodeStatus[span.status],
+          durationMs: span.durationMs,
+          inputs: record(span.inputs) ?? {},
+          ...(outputs ? { outputs } : {}),
+          ...(span.error ? { error: span.error } : {}),
+        },
+      ];
+    }),
+  );
 }
 
 /** The run could not finish (refused before it started, the connection broke, the person stopped it). */

@@ -64,11 +64,11 @@ function LastRun({ lastRun }: { lastRun: NodeLastRun }) {
     <>
       <NodeStatusBadge state={lastRun.state} />
       {lastRun.state.error && <p className="text-sm text-destructive">{lastRun.state.error}</p>}
-      <div>
+      <div data-testid="last-inputs">
         <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Inputs</p>
         <JsonView value={lastRun.inputs} />
       </div>
-      <div>
+      <div data-testid="last-outputs">
         <p className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted-foreground">Outputs</p>
         <JsonView value={lastRun.outputs} />
       </div>

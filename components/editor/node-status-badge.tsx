@@ -19,7 +19,7 @@ export function NodeStatusBadge({ state }: { state: NodeRunState }) {
         {state.status}
       </Badge>
       {state.durationMs !== undefined && (
-        <span className="whitespace-nowrap text-[10px] tabular-nums text-muted-foreground">{formatDuration(state.durationMs)}</span>
+        <span data-testid="node-duration" className="whitespace-nowrap text-[10px] tabular-nums text-muted-foreground">{formatDuration(state.durationMs)}</span>
       )}
     </span>
   );

@@ -12,5 +12,6 @@ export type RunProgress = {
   error?: string;
   durationMs?: number;
   problems: GraphProblem[];
-  nodes: Record<string, NodeRunState & { outputs?: Record<string, unknown> }>;
+  /** Each node's state and outputs; `inputs` only where known as given (a trial's pinned inputs, a trace's span). */
+  nodes: Record<string, NodeRunState & { inputs?: Record<string, unknown>; outputs?: Record<string, unknown> }>;
 };

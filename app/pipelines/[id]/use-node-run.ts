@@ -24,20 +24,27 @@ export function useNodeRun(pipelineId: string) {
   // What earlier trials produced; the current one's nodes are laid over it.
   const [earlier, setEarlier] = useState<Record<string, NodeRunResult>>({});
   const [nodeId, setNodeId] = useState<string | null>(null);
-  const current = useRef(progress);
-  current.current = progress;
+  // The inputs the current trial was given, when pinned: what its node received, shown in its panel.
+  const [pinned, setPinned] = useState<Record<string, unknown> | null>(null);
+
+  const results = useMemo(() => {
+    const nodes = { ...progress?.nodes };
+    if (nodeId && pinned && nodes[nodeId]) nodes[nodeId] = { ...nodes[nodeId], inputs: pinned };
+    return { ...earlier, ...nodes };
+  }, [earlier, progress, nodeId, pinned]);
+  const current = useRef(results);
+  current.current = results;
 
   const start = useCallback(
     (body: { nodeId: string; question: string; inputs?: Record<string, unknown> }) => {
-      const previous = current.current?.nodes;
-      if (previous) setEarlier((all) => ({ ...all, ...previous }));
+      setEarlier(current.current);
       setNodeId(body.nodeId);
+      setPinned(body.inputs ?? null);
       return startStream({ ...body, question: body.question || "(no question: a trial of one node)" });
     },
     [startStream],
   );
 
-  const results = useMemo(() => ({ ...earlier, ...progress?.nodes }), [earlier, progress]);
   const trial = useMemo<NodeTrial | null>(() => {
     if (!nodeId || !progress) return null;
     // A trial refused before it ran says why in its problems (a node before it not configured, say).
@@ -51,6 +58,7 @@ export function useNodeRun(pipelineId: string) {
     reset();
     setEarlier({});
     setNodeId(null);
+    setPinned(null);
   }, [reset]);
 
   return { results, trial, start, clear };
