@@ -6,7 +6,8 @@ import { createContext, useContext, useRef, useState } from "react";
 /**
  * Below this zoom a card's port labels and problem texts are a few pixels high: unreadable, yet on a
  * large graph laying out and painting them was most of what opening and moving the canvas cost. The
- * cards leave them out until the view is zoomed in again (their ports, colours and outlines stay).
+ * cards leave them out until the view is zoomed in again (their ports, colours and outlines stay), and
+ * draw their ports as plain elements until zoomed in or pointed at (see port-handle.tsx).
  */
 export const DETAIL_MIN_ZOOM = 0.4;
 /** A card's size before it is measured: w-56 and a typical height. */
@@ -18,6 +19,26 @@ export const CanvasDetailContext = createContext(true);
 
 export function useCanvasDetail(): boolean {
   return useContext(CanvasDetailContext);
+}
+
+/**
+ * Follows React Flow's first fit of the canvas: it queues one once the canvas has its nodes and clears
+ * the queue once they are measured and fitted. A later fitView (focusing a node, after auto-layout)
+ * does not count. A canvas that does not fit on load is done at once.
+ */
+function useFirstFit(fitting: boolean): (queued: boolean) => boolean {
+  const step = useRef<"pending" | "queued" | "done">(fitting ? "pending" : "done");
+  return (queued) => {
+    if (step.current === "pending" && queued) step.current = "queued";
+    else if (step.current === "queued" && !queued) step.current = "done";
+    return step.current === "done";
+  };
+}
+
+/** True once the canvas' nodes are measured and the first fit is done. */
+export function useFirstFitDone(fitting: boolean): boolean {
+  const fitted = useFirstFit(fitting);
+  return useStore((state) => fitted(state.fitViewQueued));
 }
 
 /**
@@ -37,12 +58,6 @@ export function useDetailedAtZoom(positions: () => XYPosition[], fitting: boolea
     const zoom = Math.min((window.innerWidth * CANVAS_SHARE.width) / width, (window.innerHeight * CANVAS_SHARE.height) / height);
     return zoom >= DETAIL_MIN_ZOOM;
   });
-  // Only the first fit is estimated: React Flow queues it once the canvas has its nodes and clears the
-  // queue when done; a later fitView (focusing a node, after auto-layout) starts from a real zoom.
-  const firstFit = useRef<"pending" | "queued" | "done">(fitting ? "pending" : "done");
-  return useStore((state) => {
-    if (firstFit.current === "pending" && state.fitViewQueued) firstFit.current = "queued";
-    else if (firstFit.current === "queued" && !state.fitViewQueued) firstFit.current = "done";
-    return firstFit.current === "done" ? state.transform[2] >= DETAIL_MIN_ZOOM : expected;
-  });
+  const fitted = useFirstFit(fitting);
+  return useStore((state) => (fitted(state.fitViewQueued) ? state.transform[2] >= DETAIL_MIN_ZOOM : expected));
 }

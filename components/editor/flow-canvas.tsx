@@ -16,24 +16,28 @@ import {
   type XYPosition,
 } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from "react";
 import type { AnySpec } from "@/nodes/define";
 import { getSpec } from "@/nodes/registry";
 import { useTheme } from "@/components/theme/theme-provider";
 import { categoryColor } from "./category-style";
 import { AnnotationActionsContext, GroupFrame, StickyNote, type AnnotationActions } from "./annotation-nodes";
-import { CanvasDetailContext, useDetailedAtZoom } from "./canvas-detail";
+import { CanvasDetailContext, useDetailedAtZoom, useFirstFitDone } from "./canvas-detail";
 import { CARD_ANCHOR, connectionProblem, isStep, type CanvasNode } from "./flow-graph";
 import { NodeCard } from "./node-card";
 import { NODE_DRAG_TYPE } from "./palette";
 import { RefusedTooltip } from "./refused-tooltip";
 import { CanvasOverlayContext, type CanvasOverlay } from "./run-overlay";
-import { WireDropMenu } from "./wire-drop-menu";
 import { wireTargets, type WireEnd } from "./wire-targets";
 
 const nodeTypes = { step: NodeCard, group: GroupFrame, note: StickyNote };
+// The menu of a wire dropped on empty canvas (cmdk, and the Radix dialog code it brings) loads when first shown.
+const WireDropMenu = dynamic(() => import("./wire-drop-menu").then((m) => m.WireDropMenu), { ssr: false });
 export const GRID = 18;
 const REFUSAL_MS = 4000;
+/** Longest wait for the first fit before the deferred work starts anyway (a canvas that never measures). */
+const SETTLE_FALLBACK_MS = 4000;
 
 /** A wire drawn from an input back to an output still runs output → input. */
 function asConnection(state: FinalConnectionState): Connection | null {
@@ -77,6 +81,7 @@ export function FlowCanvas({
   onConnect,
   onDropNode,
   annotationActions,
+  onSettled,
 }: {
   nodes: CanvasNode[];
   edges: Edge[];
@@ -91,6 +96,8 @@ export function FlowCanvas({
   onConnect: (connection: Connection) => void;
   onDropNode: (type: string, position: XYPosition) => string | null;
   annotationActions: AnnotationActions;
+  /** Once, when the canvas is drawn and the browser idle: the time for work nobody is waiting for. */
+  onSettled: () => void;
 }) {
   const { screenToFlowPosition } = useReactFlow();
   const { setting: colorMode } = useTheme();
@@ -101,12 +108,23 @@ export function FlowCanvas({
   const detailed = useDetailedAtZoom(() => nodes.map((n) => n.position), fitOnLoad);
   const [refusal, setRefusal] = useState<{ at: XYPosition; reason: string } | null>(null);
   const [wireDrop, setWireDrop] = useState<WireDrop | null>(null);
-  // The minimap draws every node again: it joins once the canvas itself is up and idle.
-  const [showMiniMap, setShowMiniMap] = useState(false);
+  // The minimap (which draws every node again) and the caller's deferred work wait until the nodes are
+  // measured and fitted and the browser is idle: an idle moment before that (the page waiting on a
+  // script, between two frames) put them inside the first load of a large graph.
+  const fitted = useFirstFitDone(fitOnLoad);
+  const [settled, setSettled] = useState(false);
   useEffect(() => {
-    const id = window.requestIdleCallback(() => setShowMiniMap(true), { timeout: 1500 });
+    if (settled) return;
+    if (!fitted) {
+      const timer = setTimeout(() => setSettled(true), SETTLE_FALLBACK_MS);
+      return () => clearTimeout(timer);
+    }
+    const id = window.requestIdleCallback(() => setSettled(true), { timeout: 1500 });
     return () => window.cancelIdleCallback(id);
-  }, []);
+  }, [fitted, settled]);
+  useEffect(() => {
+    if (settled) onSettled();
+  }, [settled, onSettled]);
 
   // The connection checks read the latest graph through a ref, so React Flow gets stable callbacks
   // and a drag does not re-render the canvas' props on every frame.
@@ -224,7 +242,7 @@ export function FlowCanvas({
             >
               <GridDots />
               <Controls position="bottom-left" />
-              {showMiniMap && <MiniMap<CanvasNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
+              {settled && <MiniMap<CanvasNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
             </ReactFlow>
           </AnnotationActionsContext.Provider>
         </CanvasDetailContext.Provider>

@@ -1,8 +1,8 @@
 "use client";
 
-import { Handle, Position, type NodeProps } from "@xyflow/react";
+import { useStoreApi, type NodeProps } from "@xyflow/react";
 import { TriangleAlert } from "lucide-react";
-import { memo } from "react";
+import { memo, useState } from "react";
 import { getSpec } from "@/nodes/registry";
 import { portStyle, type PortDef } from "@/nodes/ports";
 import { cn } from "@/components/ui/cn";
@@ -10,6 +10,7 @@ import { useCanvasDetail } from "./canvas-detail";
 import { categoryColor } from "./category-style";
 import type { StepNode } from "./flow-graph";
 import { NodeStatusBadge } from "./node-status-badge";
+import { PortHandle } from "./port-handle";
 import { useCanvasOverlay } from "./run-overlay";
 
 function PortLabel({ port, side }: { port: PortDef; side: "in" | "out" }) {
@@ -53,6 +54,10 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
   const { runStates, problems, diff } = useCanvasOverlay();
   // Zoomed far out, the port labels and problem texts are left out (see canvas-detail.ts).
   const detailed = useCanvasDetail();
+  // Ports become React Flow Handles when zoomed in or once the pointer comes over the card (see port-handle.tsx).
+  const [pointedAt, setPointedAt] = useState(false);
+  const live = detailed || pointedAt;
+  const flowId = useStoreApi().getState().rfId;
   const spec = getSpec(data.nodeType);
   const runState = runStates[id];
   const nodeProblems = problems[id] ?? [];
@@ -76,6 +81,7 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
     <div
       data-testid={`node-${spec.type}`}
       data-diff={change}
+      onPointerEnter={live ? undefined : () => setPointedAt(true)}
       className={cn(
         "relative w-56 rounded-lg border bg-white shadow-sm",
         nodeProblems.length > 0 ? "border-amber-400" : "border-slate-300",
@@ -107,24 +113,14 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
             <div key={i} className="relative grid h-5 grid-cols-2 items-center gap-2 px-3">
               {input ? (
                 <>
-                  <Handle
-                    type="target"
-                    position={Position.Left}
-                    id={input[0]}
-                    style={{ background: portStyle[input[1].type].color }}
-                  />
+                  <PortHandle nodeId={id} port={input[0]} type="target" color={portStyle[input[1].type].color} flowId={flowId} live={live} />
                   {detailed && <PortLabel port={input[1]} side="in" />}
                 </>
               ) : null}
               {output ? (
                 <>
                   {detailed && <PortLabel port={output[1]} side="out" />}
-                  <Handle
-                    type="source"
-                    position={Position.Right}
-                    id={output[0]}
-                    style={{ background: portStyle[output[1].type].color }}
-                  />
+                  <PortHandle nodeId={id} port={output[0]} type="source" color={portStyle[output[1].type].color} flowId={flowId} live={live} />
                 </>
               ) : null}
             </div>

@@ -17,6 +17,7 @@ import { copySelection, pasteFragment, type Fragment } from "./clipboard";
 import { emptyHistory, recordEdit, redoEdit, undoEdit, type Snapshot } from "./edit-history";
 import type { Placement } from "./auto-layout";
 import { connectReplacing, flowToGraph, graphToFlow, nextNodeId, type CanvasNode, type GroupNode, type NoteNode, type StepNode } from "./flow-graph";
+import { isMeasurement, noteMeasuredSizes } from "./measured-sizes";
 import { groupSelection, newNote, parentsFirst, regroupAfterDrag, ungroup as ungroupNodes } from "./grouping";
 
 /** Changes that alter the graph (selection and measuring do not; drags are recorded when they start). */
@@ -56,9 +57,14 @@ export function useDraftGraph(initial: Graph) {
     (changes: NodeChange<CanvasNode>[]) => {
       const edit = changes.find((c) => editKinds.has(c.type));
       if (edit) record(edit.type === "remove" ? "remove" : null);
-      applyNodeChanges(changes);
+      const measured = changes.filter(isMeasurement);
+      if (measured.length === 0) return applyNodeChanges(changes);
+      // Returning the same list lets React skip the render (see measured-sizes.ts).
+      setNodes((list) => noteMeasuredSizes(list, measured));
+      const rest = changes.filter((c) => !isMeasurement(c));
+      if (rest.length > 0) applyNodeChanges(rest);
     },
-    [applyNodeChanges, record],
+    [applyNodeChanges, setNodes, record],
   );
 
   const onEdgesChange = useCallback(

@@ -15,14 +15,12 @@ import { EditorToolbar, type SaveState } from "@/components/editor/editor-toolba
 import { FlowCanvas } from "@/components/editor/flow-canvas";
 import type { AnnotationActions } from "@/components/editor/annotation-nodes";
 import { CARD_ANCHOR, flowToGraph, graphToFlow, inputsFromOutputs, isStep } from "@/components/editor/flow-graph";
-import { ImportDialog } from "@/components/editor/import-dialog";
 import { clearBackup, readBackup, writeBackup } from "@/components/editor/local-backup";
 import { problemsByNode } from "@/components/editor/node-problems";
-import { NodeSearchDialog } from "@/components/editor/node-search-dialog";
 import { Palette } from "@/components/editor/palette";
 import { exportPipeline, importPipeline, type ImportResult } from "@/components/editor/pipeline-file";
 import { ProblemsList } from "@/components/editor/problems-list";
-import { PublishDialog, type PublishInput } from "@/components/editor/publish-dialog";
+import type { PublishInput } from "@/components/editor/publish-dialog";
 import { RunPanel } from "@/components/editor/run-panel";
 import type { CanvasOverlay, NodeRunState } from "@/components/editor/run-overlay";
 import { useDebouncedValue } from "@/components/editor/use-debounced-value";
@@ -34,12 +32,17 @@ import { useTRPC } from "../../_trpc/client";
 import { errorCode, errorMessage } from "../../_trpc/error-message";
 import type { RouterOutputs } from "../../_trpc/outputs";
 import { useRunStream } from "../../_run/use-run-stream";
+import { useLastRun } from "./use-last-run";
 import { useNodeRun } from "./use-node-run";
 
 // The node panel (config forms, pickers, the trial runner) is not needed to open the canvas: it loads
 // when the browser is first idle, or on the first selection if that comes sooner.
 const loadNodePanel = () => import("@/components/editor/node-panel").then((m) => m.NodePanel);
 const NodePanel = dynamic(loadNodePanel, { ssr: false });
+// The dialogs (and Radix' dialog code) load when first opened: the canvas does not wait for them.
+const NodeSearchDialog = dynamic(() => import("@/components/editor/node-search-dialog").then((m) => m.NodeSearchDialog), { ssr: false });
+const ImportDialog = dynamic(() => import("@/components/editor/import-dialog").then((m) => m.ImportDialog), { ssr: false });
+const PublishDialog = dynamic(() => import("@/components/editor/publish-dialog").then((m) => m.PublishDialog), { ssr: false });
 import { useVersionCompare } from "./use-version-compare";
 
 type Loaded = RouterOutputs["pipeline"]["get"];
@@ -92,18 +95,12 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const [imported, setImported] = useState<{ name: string; result: ImportResult } | null>(null);
   const canvasBox = useRef<HTMLDivElement>(null);
 
-  // What only the node panel and the version list need is fetched once the canvas is up and the
-  // browser idle: on a large graph those requests would otherwise compete with the first render.
+  // What only the node panel and the version list need is fetched once the canvas has drawn its nodes
+  // and the browser is idle: on a large graph those requests would otherwise compete with the first render.
   const [settledIn, setSettledIn] = useState(false);
-  useEffect(() => {
-    const id = window.requestIdleCallback(
-      () => {
-        setSettledIn(true);
-        void loadNodePanel();
-      },
-      { timeout: 2000 },
-    );
-    return () => window.cancelIdleCallback(id);
+  const onCanvasSettled = useCallback(() => {
+    setSettledIn(true);
+    void loadNodePanel();
   }, []);
   const knowledgeBases = useQuery({ ...trpc.knowledgeBase.list.queryOptions(), enabled: settledIn });
   const credentials = useQuery({ ...trpc.credential.list.queryOptions(), enabled: settledIn });
@@ -113,6 +110,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const restoreVersion = useMutation(trpc.pipeline.restoreVersion.mutationOptions());
   const run = useRunStream(`/api/pipelines/${encodeURIComponent(pipelineId)}/run`);
   const nodeRun = useNodeRun(pipelineId);
+  const traced = useLastRun(pipelineId, settledIn);
   const history = useVersionCompare(pipelineId, comparison, settledGraph, settledIn);
 
   const dirty = settledJson !== savedJson;
@@ -356,8 +354,9 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   }
 
   const progress = run.progress;
-  // What each node did last: in the whole run, or in a later trial of it (or of a node after it).
-  const nodeResults = useMemo(() => ({ ...progress?.nodes, ...nodeRun.results }), [progress, nodeRun.results]);
+  // What each node did last: in the whole run (before one on this page, the latest run's trace), or in a
+  // later trial of it (or of a node after it).
+  const nodeResults = useMemo(() => ({ ...(progress ? progress.nodes : traced), ...nodeRun.results }), [progress, traced, nodeRun.results]);
   const overlay = useMemo<CanvasOverlay>(() => {
     const runStates: Record<string, NodeRunState> = {};
     for (const [nodeId, state] of Object.entries(nodeResults)) runStates[nodeId] = state;
@@ -381,8 +380,8 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const lastRun = useMemo(() => {
     if (!selectedNode || !nodeResults[selectedNode.id]) return undefined;
     const outputsByNode = Object.fromEntries(Object.entries(nodeResults).map(([id, n]) => [id, n.outputs]));
-    const { outputs, ...state } = nodeResults[selectedNode.id];
-    return { state, outputs, inputs: inputsFromOutputs(selectedNode.id, draft.edges, outputsByNode) };
+    const { outputs, inputs, ...state } = nodeResults[selectedNode.id];
+    return { state, outputs, inputs: inputs ?? inputsFromOutputs(selectedNode.id, draft.edges, outputsByNode) };
   }, [selectedNode, nodeResults, draft.edges]);
 
   // The dock's contents are built only when what they show changes, not on every drag frame.
@@ -495,6 +494,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
               annotationActions={annotationActions}
               onConnect={draft.connect}
               onDropNode={draft.addNode}
+              onSettled={onCanvasSettled}
             />
           </div>
           <EditorDock
@@ -506,27 +506,31 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
         </div>
         {nodePanel}
       </div>
-      <NodeSearchDialog open={searchOpen} onOpenChange={setSearchOpen} specs={nodeSpecs} onPick={addAtCentre} />
-      <ImportDialog
-        fileName={imported?.name ?? ""}
-        result={imported?.result ?? null}
-        onCancel={() => setImported(null)}
-        onImport={() => {
-          if (imported?.result.ok) draft.replaceGraph(imported.result.file.graph);
-          setImported(null);
-          toast.success("Imported onto the canvas; it saves automatically.");
-        }}
-      />
-      <PublishDialog
-        open={publishOpen}
-        onOpenChange={setPublishOpen}
-        current={endpoint}
-        pending={publish.isPending || saveDraft.isPending}
-        error={publish.error ? errorMessage(publish.error) : null}
-        result={publish.data ?? null}
-        origin={origin}
-        onPublish={(input) => void startPublish(input)}
-      />
+      {searchOpen && <NodeSearchDialog open onOpenChange={setSearchOpen} specs={nodeSpecs} onPick={addAtCentre} />}
+      {imported && (
+        <ImportDialog
+          fileName={imported.name}
+          result={imported.result}
+          onCancel={() => setImported(null)}
+          onImport={() => {
+            if (imported.result.ok) draft.replaceGraph(imported.result.file.graph);
+            setImported(null);
+            toast.success("Imported onto the canvas; it saves automatically.");
+          }}
+        />
+      )}
+      {publishOpen && (
+        <PublishDialog
+          open
+          onOpenChange={setPublishOpen}
+          current={endpoint}
+          pending={publish.isPending || saveDraft.isPending}
+          error={publish.error ? errorMessage(publish.error) : null}
+          result={publish.data ?? null}
+          origin={origin}
+          onPublish={(input) => void startPublish(input)}
+        />
+      )}
     </div>
   );
 }
