@@ -175,21 +175,8 @@ type Pickers = {
   localModels: LocalModelOption[] | undefined;
 };
 
-/**
- * One field: its label, control, what is wrong with its value (right under the control), and its help
- * and default, which stay in view beside the error so the person sees what would be valid.
- */
-function FieldRow({
-  field,
-  id,
-  testName,
-  value,
-  errors,
-  errorKey,
-  onChange,
-  pickers,
-}: {
-  field: ConfigField;
+type FieldProps<F extends ConfigField = ConfigField> = {
+  field: F;
   id: string;
   /** The name tests and errors know the field by: "topK", or "fusion.method" inside a group. */
   testName: string;
@@ -198,7 +185,13 @@ function FieldRow({
   errorKey: string;
   onChange: (value: unknown) => void;
   pickers: Pickers;
-}) {
+};
+
+/**
+ * One field: its label, control, what is wrong with its value (right under the control), and its help
+ * and default, which stay in view beside the error so the person sees what would be valid.
+ */
+function FieldRow({ field, id, testName, value, errors, errorKey, onChange, pickers }: FieldProps) {
   const help = [field.help, describeDefault(field)].filter(Boolean).join(" · ");
   const inner = field.kind === "object" && field.fields.some((f) => errors[`${errorKey}.${f.name}`]);
   const error = inner ? undefined : errors[errorKey];
@@ -230,25 +223,7 @@ function FieldRow({
 }
 
 /** A nested object's fields, each with its own control, help and default, edited in place. */
-function ObjectControl({
-  field,
-  id,
-  testName,
-  value,
-  errors,
-  errorKey,
-  onChange,
-  pickers,
-}: {
-  field: Extract<ConfigField, { kind: "object" }>;
-  id: string;
-  testName: string;
-  value: unknown;
-  errors: Record<string, string>;
-  errorKey: string;
-  onChange: (value: unknown) => void;
-  pickers: Pickers;
-}) {
+function ObjectControl({ field, id, testName, value, errors, errorKey, onChange, pickers }: FieldProps<Extract<ConfigField, { kind: "object" }>>) {
   const current = value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
   return (
     <div id={id} role="group" aria-label={field.label} className="flex flex-col gap-3 rounded-md border border-border p-3">
