@@ -28,6 +28,8 @@ export type GuardCalibration =
 
 /** Fits in progress, one per base and fingerprint: concurrent callers share one fit. A failed fit stays for RETRY_AFTER_MS, so runs do not start one each. */
 const fitsInProgress = new Map<string, Promise<CalibrationResult>>();
+/** Fits stored per base: a caller whose read of the base raced a fit's store reads it again instead of fitting twice. */
+const fitsStored = new Map<string, number>();
 /**
  * Scores the pseudo-questions against the sample they were made from, in memory: each question's
  * coverage by the best sampled chunk, its words weighted by their IDF in the whole base (one query
@@ -76,7 +78,10 @@ function startFit(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowle
     running = fit(db, workspaceId, knowledge, knowledgeBaseId, fingerprint, targetFalseRefusal);
     fitsInProgress.set(key, running);
     running.then(
-      () => fitsInProgress.delete(key),
+      () => {
+        fitsInProgress.delete(key);
+        fitsStored.set(knowledgeBaseId, (fitsStored.get(knowledgeBaseId) ?? 0) + 1);
+      },
       (error: unknown) => {
         console.error(`Guard calibration of knowledge base ${knowledgeBaseId} failed:`, error);
         setTimeout(() => fitsInProgress.delete(key), RETRY_AFTER_MS).unref();
@@ -106,7 +111,13 @@ export async function guardCalibration(
   // The run's copy of the base's state first (one statement per run, search.ts); when it is not
   // current, a fresh read, in case a fit was stored since the run read it: that fit is not repeated.
   let base = stored(await knowledge.state(knowledgeBaseId), options.targetFalseRefusal);
-  if (!base.current) base = stored(await readBaseState(db, workspaceId, knowledgeBaseId), options.targetFalseRefusal);
+  if (!base.current) {
+    const storedBefore = fitsStored.get(knowledgeBaseId);
+    const fresh = () => readBaseState(db, workspaceId, knowledgeBaseId).then((state) => stored(state, options.targetFalseRefusal));
+    base = await fresh();
+    // A fit stored while that read was in flight: read once more rather than start the same fit again.
+    if (!base.current && fitsStored.get(knowledgeBaseId) !== storedBefore) base = await fresh();
+  }
   if (base.current && base.threshold !== null) return { threshold: base.threshold };
   const whenFitted = startFit(db, workspaceId, knowledge, knowledgeBaseId, base.fingerprint, options.targetFalseRefusal);
   return base.threshold === null ? { threshold: null, fitting: true, whenFitted } : { threshold: base.threshold, refitting: true, whenFitted };
