@@ -20,8 +20,13 @@ function statementName(text: string): string {
   return name;
 }
 
+/** A statement on the pg pool, named by its text's hash (the trace writer's batches use it too). */
+export function poolQuery(pool: pg.Pool, text: string, values: unknown[]) {
+  return pool.query({ name: statementName(text), text, values });
+}
+
 export async function hotRows<Row>(db: Db, query: Prisma.Sql): Promise<Row[]> {
   const target = sqlTargetOf(db);
-  if (target instanceof pg.Pool) return (await target.query({ name: statementName(query.text), text: query.text, values: query.values })).rows as Row[];
+  if (target instanceof pg.Pool) return (await poolQuery(target, query.text, query.values)).rows as Row[];
   return db.$queryRaw<Row[]>(query);
 }

@@ -6,6 +6,7 @@
 // cannot see a row its own INSERT adds).
 import pg from "pg";
 import { sqlTargetOf, type Db } from "@/server/db/client";
+import { poolQuery } from "@/server/db/hot-rows";
 import { withSqlSession, type SqlTarget } from "@/server/db/sql-session";
 import type { RunOutcome, RunSource } from "@/server/db/generated/client";
 import type { FinalRunStatus, SpanRecord } from "./events";
@@ -129,7 +130,7 @@ export function spanWriter(db: Db): (rows: TraceRow[]) => Promise<void> {
 
 /** On PostgreSQL a named statement: parsed and planned once per connection instead of once per batch. */
 function batchSender(target: SqlTarget): (values: string[]) => Promise<unknown> {
-  if (target instanceof pg.Pool) return (values) => target.query({ name: "groundwork-trace-batch", text: BATCH, values });
+  if (target instanceof pg.Pool) return (values) => poolQuery(target, BATCH, values);
   return (values) => withSqlSession(target, (session) => session.query(BATCH, values));
 }
 
