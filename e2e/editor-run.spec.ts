@@ -40,7 +40,8 @@ test("live progress: cards go running, then done with a duration, as the run str
   const generate = page.getByTestId("node-generate.cited");
   const output = page.getByTestId("node-output.answer");
 
-  await page.getByTestId("run-question").fill(QUESTION);
+  // Next keeps a hidden copy of the previous page for a moment: the visible question box is this one.
+  await page.getByTestId("run-question").filter({ visible: true }).fill(QUESTION);
   const asked = provider.received();
   await page.getByRole("button", { name: "Run", exact: true }).click();
 
@@ -79,7 +80,7 @@ test("live progress: cards go running, then done with a duration, as the run str
 
 test("after a run, a node's panel shows its last inputs and outputs; it runs alone on them, edited", async ({ page }) => {
   await newPipeline(page, `Last run ${Date.now()}`, "example");
-  await page.getByTestId("run-question").fill(QUESTION);
+  await page.getByTestId("run-question").filter({ visible: true }).fill(QUESTION);
   await page.getByRole("button", { name: "Run", exact: true }).click();
   await expect(page.getByTestId("run-answer")).toContainText(/deposit/i);
 
