@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Runs search PostgreSQL unless a test turns in-memory indexes on: an index read in the
+    // background would otherwise make which path a test takes depend on timing.
+    env: { GROUNDWORK_MEMORY_INDEX_CHUNKS: "0" },
   },
 });

@@ -13,6 +13,8 @@ export interface BaseState {
   /** Chunks with index terms and their index terms, as BM25 counts them (CorpusStat). */
   chunks: number;
   tokens: number;
+  /** Moves whenever what a search can return changes (CorpusStat.revision): an in-memory index serves only its own. */
+  revision: number;
 }
 
 /** The columns behind a BaseState, as the statements that read it return them (here and bm25.ts). */
@@ -22,6 +24,7 @@ export interface BaseRow {
   guardFingerprint: string | null;
   chunks: number | null;
   tokens: number | null;
+  revision: number | null;
 }
 
 export function missingBase(knowledgeBaseId: string): Error {
@@ -42,12 +45,14 @@ export function baseStateOf(knowledgeBaseId: string, row: BaseRow | null | undef
     guardFingerprint: row.guardFingerprint,
     chunks: Number(row.chunks ?? 0),
     tokens: Number(row.tokens ?? 0),
+    revision: Number(row.revision ?? 0),
   };
 }
 
 export async function readBaseState(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<BaseState> {
   const [row] = await hotRows<BaseRow>(db, Prisma.sql`
-    SELECT k.embedder, k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens
+    SELECT k.embedder, k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens,
+      s.revision::float8 AS revision
     FROM "KnowledgeBase" k LEFT JOIN "CorpusStat" s ON s."knowledgeBaseId" = k.id
     WHERE k.id = ${knowledgeBaseId} AND k."workspaceId" = ${workspaceId}`);
   return baseStateOf(knowledgeBaseId, row);

@@ -5,6 +5,8 @@ import type { Passage } from "@/nodes/ports";
 import type { KnowledgeStore, RetrievalRequest, RetrievalResult, SearchOptions } from "./store";
 import { baseStateOf, readBaseState, type BaseState } from "./base-state";
 import { bm25Bundle, type Bm25Bundle, type ChunkRow } from "./retrieval/bm25";
+import type { MemoryIndex } from "./retrieval/memory-index";
+import { keepsMemoryIndex, memoryIndexAt, refreshMemoryIndex } from "./retrieval/memory-indexes";
 import { queryEmbedderFor, type QueryEmbedder } from "./retrieval/embedders";
 import { toPassages } from "./retrieval/passages";
 import { databaseSources, retrieve, type RetrievalSources, type Scope } from "./retrieval/retrieve";
@@ -46,35 +48,70 @@ function memo<T>(load: (key: string) => Promise<T>) {
 }
 
 /** The words' frequencies from a search bundle, when every word is one of its terms. */
-function vocabularyFrom(bundle: Bm25Bundle & { state: BaseState }, words: string[]): VocabularyStats | null {
+function vocabularyFrom(bundle: RunBundle, words: string[]): VocabularyStats | null {
   const documentFrequency: number[] = [];
   for (const word of words) {
     const terms = [...new Set(tokenize(word))];
-    if (terms.length !== 1 || !bundle.documentFrequency.has(terms[0])) return null;
-    documentFrequency.push(bundle.documentFrequency.get(terms[0])!);
+    // A word without index terms is in no chunk (vocabulary.ts counts it so); one of several needs a count.
+    if (terms.length === 0) {
+      documentFrequency.push(0);
+      continue;
+    }
+    if (terms.length !== 1) return null;
+    const df = bundle.memory ? bundle.memory.df(terms[0]) : bundle.documentFrequency.get(terms[0]);
+    if (df === undefined) return null;
+    documentFrequency.push(df);
   }
   return { chunks: bundle.state.chunks, documentFrequency };
+}
+
+type RunBundle = Bm25Bundle & { state: BaseState; memory: MemoryIndex | null };
+
+/** A bundle served by the process's in-memory index of the base, read at the run's revision (memory-indexes.ts). */
+function memoryBundle(index: MemoryIndex, state: BaseState, terms: string[]): RunBundle {
+  const topK = state.embedder.kind === "none" ? SHARED_HITS.withoutEmbedder : SHARED_HITS.withEmbedder;
+  const hits = index.search(terms, topK);
+  return {
+    base: null,
+    state,
+    memory: index,
+    topK,
+    hits,
+    rows: hits.map((hit) => index.row(hit.id)!),
+    documentFrequency: new Map(terms.map((term) => [term, index.df(term)])),
+  };
 }
 
 /**
  * A run's reads of its bases: the first search of a question brings the base's state, the hits, the
  * best chunks and the terms' statistics in one statement, and the run's later reads are served from
- * it. The base's state alone is read only when asked for before any search of that base started.
+ * it. Where this process keeps the base in memory, that statement is only the base's state, and the
+ * search runs here when the index is at the state's revision. The base's state alone is read only
+ * when asked for before any search of that base started.
  */
 function runReads(db: Db, workspaceId: string) {
   const rows = new Map<string, ChunkRow>();
   const stateOf = memo((knowledgeBaseId: string) => readBaseState(db, workspaceId, knowledgeBaseId));
-  const bundles = memo(async (key: string) => {
+  const bundles = memo(async (key: string): Promise<RunBundle> => {
     const cut = key.indexOf("\u0000");
     const [knowledgeBaseId, text] = [key.slice(0, cut), key.slice(cut + 1)];
-    const bundle = await bm25Bundle(db, { workspaceId, knowledgeBaseId, terms: tokenize(text), topK: SHARED_HITS, rows: SHARED_ROWS });
-    for (const row of bundle.rows) rows.set(row.id, row);
-    return { ...bundle, state: baseStateOf(knowledgeBaseId, bundle.base) };
+    const terms = tokenize(text);
+    if (keepsMemoryIndex(db, knowledgeBaseId)) {
+      const state = await stateOf(knowledgeBaseId);
+      const index = memoryIndexAt(db, knowledgeBaseId, state.revision);
+      if (index) return memoryBundle(index, state, terms);
+    }
+    const bundle = await bm25Bundle(db, { workspaceId, knowledgeBaseId, terms, topK: SHARED_HITS, rows: SHARED_ROWS });
+    const state = baseStateOf(knowledgeBaseId, bundle.base);
+    void refreshMemoryIndex(db, knowledgeBaseId, state);
+    return { ...bundle, state, memory: null };
   });
-  const bundleOf = (knowledgeBaseId: string, text: string) => {
+  const bundleOf = async (knowledgeBaseId: string, text: string) => {
     const bundle = bundles(`${knowledgeBaseId}\u0000${text}`);
     stateOf.prime(knowledgeBaseId, () => bundle.then((b) => b.state));
-    return bundle;
+    const ready = await bundle;
+    for (const row of ready.rows) rows.set(row.id, row);
+    return ready;
   };
   const embedders = memo(async (knowledgeBaseId: string): Promise<QueryEmbedder | null> =>
     queryEmbedderFor(db, workspaceId, knowledgeBaseId, (await stateOf(knowledgeBaseId)).embedder),
@@ -85,7 +122,11 @@ function runReads(db: Db, workspaceId: string) {
       // Terms that analyse to nothing search nothing; filters need the exhaustive query (bm25.ts).
       if ((request.filters?.length ?? 0) > 0 || tokenize(request.text).length === 0) return direct.hits(scope, request);
       const bundle = await bundleOf(scope.knowledgeBaseId, request.text);
-      return request.topK <= bundle.topK ? bundle.hits.slice(0, request.topK) : direct.hits(scope, request);
+      if (request.topK <= bundle.topK) return bundle.hits.slice(0, request.topK);
+      if (!bundle.memory) return direct.hits(scope, request);
+      const hits = bundle.memory.search(tokenize(request.text), request.topK);
+      for (const hit of hits) rows.set(hit.id, bundle.memory.row(hit.id)!);
+      return hits;
     },
     embedderOf: (scope: Scope) => embedders(scope.knowledgeBaseId),
     passages: (scope, scored) => toPassages(db, scope.workspaceId, scored, rows),

@@ -189,6 +189,7 @@ export async function bm25Bundle(db: Db, query: BundleQuery): Promise<Bm25Bundle
   const result = await hotRows<BundleRow>(db, Prisma.sql`
     WITH base AS (
       SELECT k.embedder, k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens,
+        s.revision::float8 AS revision,
         CASE WHEN k.embedder->>'kind' = 'none' THEN ${topK.withoutEmbedder}::int ELSE ${topK.withEmbedder}::int END AS k
       FROM "KnowledgeBase" k LEFT JOIN "CorpusStat" s ON s."knowledgeBaseId" = k.id
       WHERE k.id = ${knowledgeBaseId} AND k."workspaceId" = ${workspaceId}
@@ -205,9 +206,9 @@ export async function bm25Bundle(db: Db, query: BundleQuery): Promise<Bm25Bundle
   const first = result[0];
   if (!first) return { base: null, topK: 0, hits: [], rows: [], documentFrequency: new Map() };
   const df = (typeof first.df === "string" ? JSON.parse(first.df) : (first.df ?? {})) as Record<string, number>;
-  const { embedder, guardThreshold, guardFingerprint, chunks, tokens } = first;
+  const { embedder, guardThreshold, guardFingerprint, chunks, tokens, revision } = first;
   return {
-    base: { embedder, guardThreshold, guardFingerprint, chunks, tokens },
+    base: { embedder, guardThreshold, guardFingerprint, chunks, tokens, revision },
     topK: Number(first.k),
     hits: result.filter((r) => r.id !== null).map((r) => ({ id: r.id!, score: Number(r.score) })),
     rows: result

@@ -12,6 +12,34 @@ const anchors = chunkMetadata.partial().extend({ page: chunkMetadata.shape.start
 
 const anchorKeys = new Set(["start", "end", "heading", "page"]);
 
+type Shape = Pick<Passage, "source" | "metadata">;
+
+// A row kept in memory (memory-index.ts) becomes a passage on many runs: its anchors are parsed once.
+// Frozen, because every passage made of the row shares them.
+const shapes = new WeakMap<ChunkRow, Shape>();
+
+function shapeOf(row: ChunkRow): Shape {
+  let shape = shapes.get(row);
+  if (!shape) {
+    const meta = typeof row.metadata === "object" && row.metadata !== null && !Array.isArray(row.metadata) ? row.metadata : {};
+    const { start, end, heading, page } = anchors.parse(meta);
+    const rest = Object.fromEntries(Object.entries(meta).filter(([key]) => !anchorKeys.has(key)));
+    shape = Object.freeze({
+      source: Object.freeze({
+        documentId: row.documentId,
+        title: row.title,
+        ...(page !== undefined ? { page } : {}),
+        ...(start !== undefined ? { start } : {}),
+        ...(end !== undefined ? { end } : {}),
+        ...(heading && heading.length > 0 ? { heading } : {}),
+      }),
+      metadata: Object.freeze(rest),
+    });
+    shapes.set(row, shape);
+  }
+  return shape;
+}
+
 /** `known`: chunks already read (a run's search bundle, bm25.ts); only the others are read here. */
 export async function toPassages(db: Db, workspaceId: string, scored: readonly ScoredChunk[], known?: ReadonlyMap<string, ChunkRow>): Promise<Passage[]> {
   if (scored.length === 0) return [];
@@ -32,24 +60,8 @@ export async function toPassages(db: Db, workspaceId: string, scored: readonly S
   for (const { id, score } of scored) {
     const row = byId.get(id);
     if (!row) continue;
-    const meta = typeof row.metadata === "object" && row.metadata !== null && !Array.isArray(row.metadata) ? row.metadata : {};
-    const { start, end, heading, page } = anchors.parse(meta);
-    const rest = Object.fromEntries(Object.entries(meta).filter(([key]) => !anchorKeys.has(key)));
-    passages.push({
-      id,
-      text: row.text,
-      source: {
-        documentId: row.documentId,
-        title: row.title,
-        ...(page !== undefined ? { page } : {}),
-        ...(start !== undefined ? { start } : {}),
-        ...(end !== undefined ? { end } : {}),
-        ...(heading && heading.length > 0 ? { heading } : {}),
-      },
-      metadata: rest,
-      score,
-      rank: passages.length + 1,
-    });
+    const { source, metadata } = shapeOf(row);
+    passages.push({ id, text: row.text, source, metadata, score, rank: passages.length + 1 });
   }
   return passages;
 }

@@ -1,0 +1,155 @@
+// One knowledge base's BM25 index held in this process's memory: the same postings the "Chunk"
+// triggers keep in ChunkTerm, and the chunks' rows, read in one snapshot at one content revision
+// (memory-indexes.ts decides when). A run whose base is at that revision is searched here instead of
+// in PostgreSQL: the search costs a fraction of a millisecond of this process, where the statement
+// cost milliseconds of the database's time on every call.
+//
+// Scores are Lucene's BM25 exactly as bm25.ts computes them, over every posting of every query term
+// (exhaustive, so at least as close to true BM25 as the database's pruned search). Ties are broken
+// by chunk id, as the statement's ORDER BY score DESC, id does under the C collation.
+import { defaultBm25, type Bm25Params, type ChunkRow, type ScoredChunk } from "./bm25";
+
+/** A chunk as the index is built from it: its row and its index terms (`Chunk.tokens`, repeats kept). */
+export interface IndexedChunk extends ChunkRow {
+  tokens: readonly string[];
+}
+
+interface Postings {
+  chunks: Int32Array;
+  tf: Float64Array;
+}
+
+/** Collects chunks one at a time (a caller may yield between them), then freezes them into an index. */
+export class MemoryIndexBuilder {
+  private readonly rows: ChunkRow[] = [];
+  private readonly lengths: number[] = [];
+  private readonly lists = new Map<string, { chunks: number[]; tf: number[] }>();
+  private readonly counts = new Map<string, number>();
+
+  add(chunk: IndexedChunk): void {
+    const at = this.rows.length;
+    const { tokens: terms, ...row } = chunk;
+    this.rows.push(row);
+    this.lengths.push(terms.length);
+    this.counts.clear();
+    for (const term of terms) this.counts.set(term, (this.counts.get(term) ?? 0) + 1);
+    for (const [term, tf] of this.counts) {
+      let list = this.lists.get(term);
+      if (!list) this.lists.set(term, (list = { chunks: [], tf: [] }));
+      list.chunks.push(at);
+      list.tf.push(tf);
+    }
+  }
+
+  build(revision: number): MemoryIndex {
+    const postings = new Map<string, Postings>();
+    for (const [term, list] of this.lists) postings.set(term, { chunks: Int32Array.from(list.chunks), tf: Float64Array.from(list.tf) });
+    return new MemoryIndex(revision, this.rows, Float64Array.from(this.lengths), postings);
+  }
+}
+
+export class MemoryIndex {
+  /** Chunks with index terms, and their index terms: BM25's N and the sum behind its average length. */
+  readonly chunks: number;
+  readonly tokens: number;
+  /** About how much memory the index holds, for the process's budget. */
+  readonly bytes: number;
+  private readonly byId = new Map<string, number>();
+  private readonly avgdl: number;
+  private scratch: Float64Array | undefined;
+
+  /** `revision`: the base's content revision the index was read at (CorpusStat.revision). */
+  constructor(
+    readonly revision: number,
+    private readonly rows: readonly ChunkRow[],
+    private readonly lengths: Float64Array,
+    private readonly postings: ReadonlyMap<string, Postings>,
+  ) {
+    let tokens = 0;
+    let bytes = 0;
+    rows.forEach((row, at) => {
+      this.byId.set(row.id, at);
+      tokens += lengths[at];
+      bytes += 2 * (row.text.length + row.title.length) + 200;
+    });
+    for (const [term, list] of postings) bytes += 2 * term.length + 64 + 12 * list.chunks.length;
+    this.chunks = rows.length;
+    this.tokens = tokens;
+    this.avgdl = Math.max(tokens / Math.max(this.chunks, 1), 1);
+    this.bytes = bytes;
+  }
+
+  /** An index of `chunks`, built at once (tests; memory-indexes.ts builds in slices). */
+  static of(revision: number, chunks: readonly IndexedChunk[]): MemoryIndex {
+    const builder = new MemoryIndexBuilder();
+    for (const chunk of chunks) builder.add(chunk);
+    return builder.build(revision);
+  }
+
+  /** How many chunks contain `term` (0 for a term the base never uses). */
+  df(term: string): number {
+    return this.postings.get(term)?.chunks.length ?? 0;
+  }
+
+  row(id: string): ChunkRow | undefined {
+    const at = this.byId.get(id);
+    return at === undefined ? undefined : this.rows[at];
+  }
+
+  /** The best `topK` chunks for the analysed query `terms` (a repeated term counts once per repeat), best first. */
+  search(terms: readonly string[], topK: number, { k1, b }: Bm25Params = defaultBm25): ScoredChunk[] {
+    const qtf = new Map<string, number>();
+    for (const term of terms) if (this.postings.has(term)) qtf.set(term, (qtf.get(term) ?? 0) + 1);
+    if (qtf.size === 0 || topK < 1) return [];
+    // One score per chunk, reused by every search (searches never interleave: this loop is synchronous).
+    const scores = (this.scratch ??= new Float64Array(this.chunks));
+    const touched: number[] = [];
+    const n = this.chunks;
+    for (const [term, repeats] of qtf) {
+      const { chunks, tf } = this.postings.get(term)!;
+      const df = chunks.length;
+      const weight = repeats * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      for (let i = 0; i < chunks.length; i++) {
+        const at = chunks[i];
+        if (scores[at] === 0) touched.push(at);
+        scores[at] += (weight * tf[i] * (k1 + 1)) / (tf[i] + k1 * (1 - b + (b * this.lengths[at]) / this.avgdl));
+      }
+    }
+    const best = this.best(touched, scores, topK).map((at) => ({ id: this.rows[at].id, score: scores[at] }));
+    for (const at of touched) scores[at] = 0;
+    return best;
+  }
+
+  /** The `topK` best of `candidates` by score, then id: a bounded min-heap, then sorted. */
+  private best(candidates: number[], scores: Float64Array, topK: number): number[] {
+    const worse = (a: number, c: number) => scores[a] < scores[c] || (scores[a] === scores[c] && this.rows[a].id > this.rows[c].id);
+    const heap: number[] = [];
+    const siftDown = (from: number) => {
+      for (let i = from; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let least = i;
+        if (l < heap.length && worse(heap[l], heap[least])) least = l;
+        if (r < heap.length && worse(heap[r], heap[least])) least = r;
+        if (least === i) return;
+        [heap[i], heap[least]] = [heap[least], heap[i]];
+        i = least;
+      }
+    };
+    for (const at of candidates) {
+      if (heap.length < topK) {
+        heap.push(at);
+        for (let i = heap.length - 1; i > 0; ) {
+          const parent = (i - 1) >> 1;
+          if (!worse(heap[i], heap[parent])) break;
+          [heap[i], heap[parent]] = [heap[parent], heap[i]];
+          i = parent;
+        }
+      } else if (worse(heap[0], at)) {
+        heap[0] = at;
+        siftDown(0);
+      }
+    }
+    return heap.sort((a, c) => (worse(a, c) ? 1 : worse(c, a) ? -1 : 0));
+  }
+}
