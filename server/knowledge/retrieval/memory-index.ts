@@ -17,6 +17,15 @@ export interface IndexedChunk extends ChunkRow {
 interface Postings {
   chunks: Int32Array;
   tf: Float64Array;
+  /** BM25's tf part under the default k1 and b, computed once: a search with them only multiplies. */
+  impact: Float64Array;
+}
+
+/** BM25's average chunk length, as bm25.ts reads it from CorpusStat (at least 1). */
+function averageLength(lengths: Float64Array): number {
+  let tokens = 0;
+  for (const length of lengths) tokens += length;
+  return Math.max(tokens / Math.max(lengths.length, 1), 1);
 }
 
 /** Collects chunks one at a time (a caller may yield between them), then freezes them into an index. */
@@ -42,9 +51,16 @@ export class MemoryIndexBuilder {
   }
 
   build(revision: number): MemoryIndex {
+    const { k1, b } = defaultBm25;
+    const lengths = Float64Array.from(this.lengths);
+    const avgdl = averageLength(lengths);
     const postings = new Map<string, Postings>();
-    for (const [term, list] of this.lists) postings.set(term, { chunks: Int32Array.from(list.chunks), tf: Float64Array.from(list.tf) });
-    return new MemoryIndex(revision, this.rows, Float64Array.from(this.lengths), postings);
+    for (const [term, list] of this.lists) {
+      const impact = new Float64Array(list.tf.length);
+      list.tf.forEach((tf, i) => (impact[i] = (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths[list.chunks[i]]) / avgdl))));
+      postings.set(term, { chunks: Int32Array.from(list.chunks), tf: Float64Array.from(list.tf), impact });
+    }
+    return new MemoryIndex(revision, this.rows, lengths, postings);
   }
 }
 
@@ -75,7 +91,7 @@ export class MemoryIndex {
     for (const [term, list] of postings) bytes += 2 * term.length + 64 + 12 * list.chunks.length;
     this.chunks = rows.length;
     this.tokens = tokens;
-    this.avgdl = Math.max(tokens / Math.max(this.chunks, 1), 1);
+    this.avgdl = averageLength(lengths);
     this.bytes = bytes;
   }
 
@@ -105,14 +121,15 @@ export class MemoryIndex {
     const scores = (this.scratch ??= new Float64Array(this.chunks));
     const touched: number[] = [];
     const n = this.chunks;
+    const defaults = k1 === defaultBm25.k1 && b === defaultBm25.b;
     for (const [term, repeats] of qtf) {
-      const { chunks, tf } = this.postings.get(term)!;
+      const { chunks, tf, impact } = this.postings.get(term)!;
       const df = chunks.length;
       const weight = repeats * Math.log(1 + (n - df + 0.5) / (df + 0.5));
       for (let i = 0; i < chunks.length; i++) {
         const at = chunks[i];
         if (scores[at] === 0) touched.push(at);
-        scores[at] += (weight * tf[i] * (k1 + 1)) / (tf[i] + k1 * (1 - b + (b * this.lengths[at]) / this.avgdl));
+        scores[at] += defaults ? weight * impact[i] : (weight * tf[i] * (k1 + 1)) / (tf[i] + k1 * (1 - b + (b * this.lengths[at]) / this.avgdl));
       }
     }
     const best = this.best(touched, scores, topK).map((at) => ({ id: this.rows[at].id, score: scores[at] }));
