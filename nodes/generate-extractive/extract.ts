@@ -6,6 +6,7 @@
 // for the kind of answer asked for (both measured on CMRC 2018 with npm run bench:answer).
 import { composeText } from "@/nodes/generate-cited/compose";
 import type { Answer, Citation, Passage, Query } from "@/nodes/ports";
+import { perText } from "@/nodes/text-memo";
 import { splitSentences, type Sentence } from "@/server/knowledge/sentences";
 import { tokenize } from "@/server/knowledge/tokenize";
 import { answerType, holdsAnswerType } from "./answer-type";
@@ -31,7 +32,9 @@ interface Candidate {
   passage: Passage;
   passageIndex: number;
   sentence: Sentence;
-  terms: Set<string>;
+  terms: ReadonlySet<string>;
+  /** Every term of the sentence's passage: the context a sentence can lean on. */
+  around: ReadonlySet<string>;
   score: number;
   /** How many distinct question terms the sentence contains (or its passage, when context counts); 0 when the sentence has none itself. */
   matched: number;
@@ -41,27 +44,33 @@ function refusal(): Answer {
   return { text: NO_SUPPORT, sentences: [], citations: [], refused: true, refusalReason: NO_SUPPORT, mode: "offline" };
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const term of a) if (b.has(term)) shared++;
   return shared / (a.size + b.size - shared || 1);
 }
 
+/** A passage's quotable sentences (headings are titles) with their terms, and all their terms together (the context). */
+interface Quotable {
+  sentences: Array<{ sentence: Sentence; terms: ReadonlySet<string> }>;
+  terms: ReadonlySet<string>;
+}
+
+const quotable = perText((text): Quotable => {
+  const sentences = splitSentences(text)
+    .filter((sentence) => !sentence.heading)
+    .map((sentence) => ({ sentence, terms: new Set(tokenize(sentence.text)) }));
+  return { sentences, terms: new Set(sentences.flatMap((s) => [...s.terms])) };
+});
+
 function candidates(passages: Passage[]): Candidate[] {
-  return passages.flatMap((passage, passageIndex) =>
-    splitSentences(passage.text)
-      .filter((sentence) => !sentence.heading)
-      .map((sentence) => ({ passage, passageIndex, sentence, terms: new Set(tokenize(sentence.text)), score: 0, matched: 0 })),
-  );
+  return passages.flatMap((passage, passageIndex) => {
+    const { sentences, terms: around } = quotable(passage.text);
+    return sentences.map(({ sentence, terms }) => ({ passage, passageIndex, sentence, terms, around, score: 0, matched: 0 }));
+  });
 }
 
 function score(all: Candidate[], questionTerms: string[], context: number): void {
-  const passageTerms = new Map<number, Set<string>>();
-  for (const c of all) {
-    const terms = passageTerms.get(c.passageIndex) ?? new Set<string>();
-    for (const term of c.terms) terms.add(term);
-    passageTerms.set(c.passageIndex, terms);
-  }
   const df = new Map<string, number>();
   for (const c of all) for (const term of questionTerms) if (c.terms.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
   const idf = new Map(questionTerms.map((t) => [t, Math.log(1 + (all.length - (df.get(t) ?? 0) + 0.5) / ((df.get(t) ?? 0) + 0.5))]));
@@ -70,13 +79,12 @@ function score(all: Candidate[], questionTerms: string[], context: number): void
     let covered = 0;
     let own = 0;
     c.matched = 0;
-    const around = passageTerms.get(c.passageIndex) ?? new Set<string>();
     for (const term of questionTerms) {
       if (c.terms.has(term)) {
         covered += idf.get(term) ?? 0;
         c.matched++;
         own++;
-      } else if (context > 0 && around.has(term)) {
+      } else if (context > 0 && c.around.has(term)) {
         covered += context * (idf.get(term) ?? 0);
         c.matched++;
       }

@@ -4,8 +4,9 @@
 // tenancy question worded in the base's terms scores near one. Scores are comparable across
 // questions (a share in [0, 1]), unlike raw BM25 scores.
 import type { KnowledgeStore } from "@/server/knowledge/store";
-import { contentWords } from "@/server/knowledge/vocabulary-words";
+import { termSetOf } from "@/nodes/text-memo";
 import { tokenize } from "@/server/knowledge/tokenize";
+import { contentWords } from "@/server/knowledge/vocabulary-words";
 import type { VocabularyStats } from "@/server/knowledge/vocabulary";
 
 export interface Coverage {
@@ -27,9 +28,10 @@ export function rarityWeights(stats: VocabularyStats): number[] {
 /** The weighted share of `words` the best of `passages` (each as its set of index terms) contains, and which passage that is. */
 export function bestCoverage(words: string[], weights: number[], passages: readonly { terms: ReadonlySet<string>; title?: string }[]): { score: number; source?: string } {
   const total = weights.reduce((sum, w) => sum + w, 0);
+  const wordTerms = words.map(tokenize);
   let best = { score: 0, source: undefined as string | undefined };
   for (const passage of passages) {
-    const covered = words.reduce((sum, word, i) => (tokenize(word).every((t) => passage.terms.has(t)) ? sum + weights[i] : sum), 0);
+    const covered = wordTerms.reduce((sum, terms, i) => (terms.every((t) => passage.terms.has(t)) ? sum + weights[i] : sum), 0);
     const score = total > 0 ? covered / total : 0;
     if (score > best.score) best = { score, source: passage.title };
   }
@@ -46,7 +48,7 @@ export async function domainCoverage(knowledge: KnowledgeStore, knowledgeBaseId:
   const best = bestCoverage(
     words,
     rarityWeights(stats),
-    passages.map((passage) => ({ terms: new Set(tokenize(passage.text)), title: passage.source.title })),
+    passages.map((passage) => ({ terms: termSetOf(passage.text), title: passage.source.title })),
   );
   return {
     score: best.score,

@@ -1,11 +1,11 @@
 // Dedupe, cut and order, in that order: a duplicate must not take one of the k places.
 import type { Passage } from "@/nodes/ports";
-import { tokenize } from "@/server/knowledge/tokenize";
+import { termSetOf } from "@/nodes/text-memo";
 import type { passageOrders } from "./spec";
 
 // Overlap relative to the smaller passage: a chunk wholly inside a longer one (overlapping chunks, a
 // paragraph and its section) is a duplicate even though the longer one says more.
-function overlap(a: Set<string>, b: Set<string>): number {
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0;
   for (const term of a) if (b.has(term)) shared++;
   return shared / (Math.min(a.size, b.size) || 1);
@@ -19,11 +19,11 @@ export interface CutOptions {
 
 export function cutPassages(passages: Passage[], options: CutOptions): { passages: Passage[]; duplicates: number } {
   const byRank = [...passages].sort((a, b) => a.rank - b.rank);
-  const kept: Array<{ passage: Passage; terms: Set<string> }> = [];
+  const kept: Array<{ passage: Passage; terms: ReadonlySet<string> }> = [];
   let duplicates = 0;
   for (const passage of byRank) {
     if (kept.length === options.topK) break;
-    const terms = new Set(tokenize(passage.text));
+    const terms = termSetOf(passage.text);
     if (kept.some((k) => k.passage.id === passage.id || overlap(k.terms, terms) >= options.duplicateOverlap)) duplicates++;
     else kept.push({ passage, terms });
   }

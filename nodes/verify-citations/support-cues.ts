@@ -1,6 +1,7 @@
 // The ways a lexically similar text says something else, read from the raw text: a number or a name
 // one side states and the other does not, a negation, a direction (more/less), an antonym swapped in,
 // and an absolute word ("only", "always", 唯一) the passage never commits to. English and Chinese.
+import { perText } from "@/nodes/text-memo";
 
 const englishNegation = /\b(?:not|no|never|none|nobody|nothing|neither|nor|cannot|without|fails?|failed|lack(?:s|ed|ing)?|absence|absent)\b|n't\b/gi;
 // Chinese negation characters and words; 非常 ("very"), 无论 ("no matter"), 不仅/不但 ("not only") are not negations.
@@ -36,16 +37,34 @@ const antonymPairs: Array<[string, string]> = [
   ["上午", "下午"], ["今天", "明天"], ["昨天", "今天"], ["去年", "今年"], ["开心", "难过"], ["容易", "困难"], ["增加", "减少"], ["提高", "降低"],
 ];
 
+const isEnglish = (word: string) => /^[a-z]/.test(word);
+
+// Each English word's whole-word pattern, made once: the words come from the fixed lists above.
+const wholeWords = new Map<string, RegExp>();
+
 function contains(text: string, word: string): boolean {
-  return /^[a-z]/.test(word) ? new RegExp(`\\b${word}\\b`, "i").test(text) : text.includes(word);
+  if (!isEnglish(word)) return text.includes(word);
+  let pattern = wholeWords.get(word);
+  if (!pattern) {
+    pattern = new RegExp(`\\b${word}\\b`, "i");
+    wholeWords.set(word, pattern);
+  }
+  return pattern.test(text);
 }
+
+// Every English word of the pairs as one whole-word pattern. The words are all letters, so each match
+// is a whole word on its own and a scan finds exactly the words `contains` would: one pass over a
+// text instead of a pattern per word.
+const englishAntonyms = new RegExp(`\\b(?:${[...new Set(antonymPairs.flat().filter(isEnglish))].join("|")})\\b`, "gi");
 
 /** An antonym swap: the sentence says one side where the passage says only the other. */
 export function antonymSwap(sentence: string, passage: string): [string, string] | undefined {
+  const english = new Set(Array.from(sentence.matchAll(englishAntonyms), (m) => m[0].toLowerCase()));
+  const says = (word: string) => (isEnglish(word) ? english.has(word) : sentence.includes(word));
+  const swapped = (said: string, other: string) => says(said) && !says(other) && contains(passage, other) && !contains(passage, said);
   for (const [a, b] of antonymPairs) {
-    for (const [said, other] of [[a, b], [b, a]] as const) {
-      if (contains(sentence, said) && !contains(sentence, other) && contains(passage, other) && !contains(passage, said)) return [said, other];
-    }
+    if (swapped(a, b)) return [a, b];
+    if (swapped(b, a)) return [b, a];
   }
   return undefined;
 }
@@ -53,13 +72,7 @@ export function antonymSwap(sentence: string, passage: string): [string, string]
 /** An acronym the passage spells out: "CKD" for "chronic kidney disease". */
 function spelledOut(acronym: string, passage: string): boolean {
   if (!/^[a-z]{2,6}$/i.test(acronym)) return false;
-  const initials = passage
-    .toLowerCase()
-    .split(/[^a-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w[0])
-    .join("");
-  return initials.includes(acronym.toLowerCase());
+  return initialsOf(passage).includes(acronym.toLowerCase());
 }
 
 /** +1 if the text says something rises, −1 if it falls, 0 if neither or both. */
@@ -72,13 +85,19 @@ const prefixed = /\b(?:un|in|im|ir|non|dis)-?([a-z]{4,})\b/gi;
 
 // Words of `text` negated by a prefix whose root `other` uses bare: "inactive" against "active".
 function prefixNegations(text: string, other: string): number {
-  const words = new Set(other.toLowerCase().match(/[a-z]+/g) ?? []);
+  let words: Set<string> | undefined;
   let count = 0;
   for (const [word, root] of text.toLowerCase().matchAll(prefixed)) {
+    words ??= new Set(other.toLowerCase().match(/[a-z]+/g) ?? []);
     const stem = root.slice(0, 5);
-    if (!words.has(word) && [...words].some((w) => w.startsWith(stem))) count++;
+    if (!words.has(word) && startsAny(words, stem)) count++;
   }
   return count;
+}
+
+function startsAny(words: ReadonlySet<string>, stem: string): boolean {
+  for (const word of words) if (word.startsWith(stem)) return true;
+  return false;
 }
 
 /** Whether the text is negated, as read against the text it is compared with: an odd number of
@@ -91,22 +110,33 @@ function numbers(text: string): Set<string> {
   return new Set((text.match(numberPattern) ?? []).map((n) => n.replace(/,/g, "").toLowerCase()));
 }
 
+// The passage side of a cue depends on the passage's text alone: read once per text.
+const lowerOf = perText((passage) => passage.toLowerCase());
+const numbersIn: (passage: string) => ReadonlySet<string> = perText(numbers);
+const initialsOf = perText((passage) =>
+  lowerOf(passage)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w[0])
+    .join(""),
+);
+
 /** Numbers the sentence states and the passage does not. */
 export function missingNumbers(sentence: string, passage: string): string[] {
-  const stated = numbers(passage);
-  const lower = passage.toLowerCase();
+  const stated = numbersIn(passage);
+  const lower = lowerOf(passage);
   return [...numbers(sentence)].filter((n) => !stated.has(n) && !lower.includes(n));
 }
 
 /** Names (acronyms, CamelCase, capitalised runs) the sentence uses and the passage neither mentions nor spells out. */
 export function missingEntities(sentence: string, passage: string): string[] {
-  const lower = passage.toLowerCase();
+  const lower = lowerOf(passage);
   const named = new Set((sentence.match(entityPattern) ?? []).map((e) => e.toLowerCase()));
   return [...named].filter((e) => !lower.includes(e) && !spelledOut(e, passage));
 }
 
 function added(pattern: RegExp, sentence: string, passage: string): string[] {
-  const lower = passage.toLowerCase();
+  const lower = lowerOf(passage);
   return [...new Set((sentence.match(pattern) ?? []).map((w) => w.toLowerCase()))].filter((w) => !contains(lower, w));
 }
 

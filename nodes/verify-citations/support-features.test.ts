@@ -6,13 +6,21 @@ import { calibrations, entailmentProbability } from "./calibration";
 import { fitCalibration } from "./fit-calibration";
 import { judgeSupport } from "./lexical-support";
 import { DEFAULT_MIN_COVERAGE } from "./spec";
-import { missingNumbers, negated } from "./support-cues";
+import { antonymSwap, missingNumbers, negated } from "./support-cues";
 import { featureNames, supportFeatures } from "./support-features";
 
 describe("support cues", () => {
   it("reads a number standing alone, not the digits of a name", () => {
     expect(missingNumbers("TMEM27 is a marker for beta cells in HIV-1 patients.", "Tmem27 marks pancreatic beta cells.")).toEqual([]);
     expect(missingNumbers("Mortality fell by 12% in 2014.", "Mortality fell by 3% in 2014.")).toEqual(["12"]);
+  });
+
+  it("reads an antonym swap in whole words of either case, and in Chinese as substrings", () => {
+    expect(antonymSwap("Treatment was NEVER effective.", "Treatment was always effective.")).toEqual(["never", "always"]);
+    expect(antonymSwap("All patients were allowed home.", "None of the patients were allowed home.")).toEqual(["all", "none"]);
+    expect(antonymSwap("Patients were allowed home.", "No patient was prohibited from going home.")).toEqual(["allowed", "prohibited"]);
+    expect(antonymSwap("Overall, patients were sent home.", "None of the patients were sent home.")).toBeUndefined();
+    expect(antonymSwap("费用提高了", "费用降低了")).toEqual(["高", "低"]);
   });
 
   it("reads a negating prefix only against the bare word on the other side", () => {

@@ -3,6 +3,7 @@
 // that shares the words but says something else. Polarity is read on the passage's clauses that say
 // most of the same as the sentence (as many clauses as the sentence has, so a quote is compared
 // with itself), not on the whole passage: a "not" three clauses away is not about this claim.
+import { perText, termSetOf, termsOf } from "@/nodes/text-memo";
 import { splitSentences } from "@/server/knowledge/sentences";
 import { tokenize } from "@/server/knowledge/tokenize";
 import { addedAbsolutes, addedReasons, antonymSwap, direction, missingEntities, missingNumbers, negated } from "./support-cues";
@@ -47,47 +48,56 @@ const chineseFunctionWords = new Set(
     "这种 那种 这样 那样 这里 那里 一 人 人们 某人 说话 讲话 者 东西 事情 事 存在 进行 上 中 里 已经 正在 可以 应该").split(" "),
 );
 
+/** What a sentence's coverage is measured against: a text's terms, its (lowercased) characters, and the first five letters of its longer terms. */
+interface Measure {
+  terms: ReadonlySet<string>;
+  chars: ReadonlySet<string>;
+  prefixes: ReadonlySet<string>;
+}
+
+function measure(text: string, terms: ReadonlySet<string>): Measure {
+  const prefixes = new Set<string>();
+  for (const term of terms) if (term.length >= 5) prefixes.add(term.slice(0, 5));
+  return { terms, chars: new Set(text.toLowerCase()), prefixes };
+}
+
 // Half credit for a near miss the analyser did not unify: a shared stem of five letters
 // ("inhibitor"/"inhibition"), or a Chinese word whose characters all occur in the passage
 // (jieba cut it differently there).
-function match(term: string, passageTerms: Set<string>, passageChars: Set<string>): number {
-  if (passageTerms.has(term)) return 1;
-  if (han.test(term)) return [...term].every((c) => passageChars.has(c)) ? 0.5 : 0;
+function match(term: string, against: Measure): number {
+  if (against.terms.has(term)) return 1;
+  if (han.test(term)) return [...term].every((c) => against.chars.has(c)) ? 0.5 : 0;
   if (term.length < 5) return 0;
-  const stem = term.slice(0, 5);
-  for (const other of passageTerms) if (other.startsWith(stem)) return 0.5;
-  return 0;
+  return against.prefixes.has(term.slice(0, 5)) ? 0.5 : 0;
 }
 
-function coverageOf(terms: string[], text: string): { share: number; missing: number } {
-  const passageTerms = new Set(tokenize(text));
-  const passageChars = new Set(text.toLowerCase());
+function coverageOf(terms: string[], weights: number[], against: Measure): { share: number; missing: number } {
   let total = 0;
   let covered = 0;
-  for (const term of terms) {
-    total += weight(term);
-    covered += weight(term) * match(term, passageTerms, passageChars);
+  for (let i = 0; i < terms.length; i++) {
+    total += weights[i];
+    covered += weights[i] * match(terms[i], against);
   }
   return { share: total === 0 ? 0 : covered / total, missing: total - covered };
 }
 
-// Adjacent pairs: of Han characters in Chinese (no segmentation to disagree on), of analysed terms otherwise.
-function pairs(text: string): Set<string> {
+// Adjacent pairs: of Han characters in Chinese (no segmentation to disagree on), of analysed terms
+// otherwise (`terms`: the text's own, when it has no Han to leave out).
+function pairs(text: string, terms: readonly string[] = tokenize(text.replace(/\p{Script=Han}+/gu, " | "))): Set<string> {
   const out = new Set<string>();
   for (const run of text.match(/\p{Script=Han}+/gu) ?? []) {
     const chars = [...run];
     for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i] + chars[i + 1]);
   }
-  const terms = tokenize(text.replace(/\p{Script=Han}+/gu, " | "));
   for (let i = 0; i + 1 < terms.length; i++) out.add(`${terms[i]} ${terms[i + 1]}`);
   return out;
 }
 
-function pairCoverage(sentence: string, passage: string): number {
-  const own = pairs(sentence);
+function pairCoverage(own: ReadonlySet<string>, theirs: ReadonlySet<string>): number {
   if (own.size === 0) return 0;
-  const theirs = pairs(passage);
-  return [...own].filter((p) => theirs.has(p)).length / own.size;
+  let shared = 0;
+  for (const pair of own) if (theirs.has(pair)) shared++;
+  return shared / own.size;
 }
 
 /** Clauses: sentences, cut again at commas and semicolons in Chinese, where one sentence often strings several statements. */
@@ -97,30 +107,63 @@ export function clauses(passage: string): string[] {
   return out.length > 0 ? out : [passage];
 }
 
+/** The passage side of the check, which depends on the passage's text alone: worked out once per text. */
+interface PassageSide {
+  whole: Measure;
+  pairs: ReadonlySet<string>;
+  clauses: string[];
+  /** By how many clauses a window spans: every run of that many consecutive clauses, joined, and measured. */
+  windows: Map<number, Array<{ text: string; measure: Measure }>>;
+}
+
+const passageSide = perText(
+  (passage): PassageSide => ({
+    whole: measure(passage, termSetOf(passage)),
+    pairs: pairs(passage, /\p{Script=Han}/u.test(passage) ? undefined : termsOf(passage)),
+    clauses: clauses(passage),
+    windows: new Map(),
+  }),
+);
+
+function windowsOf(side: PassageSide, span: number): Array<{ text: string; measure: Measure }> {
+  let windows = side.windows.get(span);
+  if (!windows) {
+    const units = side.clauses;
+    windows = [];
+    for (let start = 0; start + span <= Math.max(units.length, span); start++) {
+      const text = units.slice(start, start + span).join("，");
+      windows.push({ text, measure: measure(text, new Set(tokenize(text))) });
+    }
+    side.windows.set(span, windows);
+  }
+  return windows;
+}
+
 export function supportFeatures(sentence: string, passage: string): SupportFeatures | undefined {
-  const terms = [...new Set(tokenize(sentence))].filter((t) => !chineseFunctionWords.has(t));
+  const analysed = tokenize(sentence);
+  const terms = [...new Set(analysed)].filter((t) => !chineseFunctionWords.has(t));
   if (terms.length === 0) return undefined;
-  const whole = coverageOf(terms, passage);
+  const weights = terms.map(weight);
+  const side = passageSide(passage);
+  const whole = coverageOf(terms, weights, side.whole);
   // The aligned text: the run of consecutive clauses, as many as the sentence has, that holds most of it.
-  const span = clauses(sentence).length;
-  const units = clauses(passage);
   let aligned = passage;
   let clauseCoverage = -1;
-  for (let start = 0; start + span <= Math.max(units.length, span); start++) {
-    const window = units.slice(start, start + span).join("，");
-    const share = coverageOf(terms, window).share;
+  for (const window of windowsOf(side, clauses(sentence).length)) {
+    const share = coverageOf(terms, weights, window.measure).share;
     if (share > clauseCoverage) {
-      aligned = window;
+      aligned = window.text;
       clauseCoverage = share;
     }
   }
   const sentenceNegated = negated(sentence, aligned);
   const clauseNegated = negated(aligned, sentence);
   const sentenceDirection = direction(sentence);
+  const chinese = /\p{Script=Han}/u.test(sentence);
   return {
     coverage: whole.share,
     clauseCoverage,
-    bigramCoverage: pairCoverage(sentence, passage),
+    bigramCoverage: pairCoverage(pairs(sentence, chinese ? undefined : analysed), side.pairs),
     missing: whole.missing,
     missingNumbers: missingNumbers(sentence, passage),
     missingEntities: missingEntities(sentence, passage),
@@ -130,7 +173,7 @@ export function supportFeatures(sentence: string, passage: string): SupportFeatu
     negationDropped: clauseNegated && !sentenceNegated,
     directionFlip: sentenceDirection !== 0 && sentenceDirection === -direction(aligned),
     antonym: antonymSwap(sentence, aligned),
-    chinese: /\p{Script=Han}/u.test(sentence),
+    chinese,
   };
 }
 

@@ -38,6 +38,14 @@ describe("tokenize", () => {
     expect(tokenize("GDPR第五条 applies since 2018年")).toEqual(["gdpr", "第五", "五条", "第五条", "appli", "sinc", "2018", "年"]);
   });
 
+  it("gives a word the same term wherever it occurs, and every caller an array of its own", () => {
+    const first = tokenize("Landlords' deposits: the landlord's deposit");
+    expect(first).toEqual(["landlord", "deposit", "landlord", "deposit"]);
+    first.push("changed");
+    expect(tokenize("Landlords' deposits: the landlord's deposit")).toEqual(["landlord", "deposit", "landlord", "deposit"]);
+    expect(tokenize("ΔΗΜΟΣ δήμος Ελλάδα")).toEqual(["δημος", "δήμος", "ελλάδα"]);
+  });
+
   it("returns nothing for text without words", () => {
     expect(tokenize("  ... — !! ")).toEqual([]);
     expect(tokenize("the and of 的 了")).toEqual([]);

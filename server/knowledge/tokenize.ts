@@ -47,53 +47,39 @@ function pushCjk(out: string[], text: string): void {
   }
 }
 
-// Stemming is most of the analyser's time on English text, and a base's vocabulary is small: each
-// word is stemmed once per process (bounded: emptied when full, so an odd stream cannot grow it).
-const stems = new Map<string, string>();
-const STEMS_KEPT = 100_000;
+// A word's term (its stem, or nothing for a stopword) is most of the analyser's time on English text,
+// and a base's vocabulary is small: each distinct run is analysed once per process and remembered,
+// "" meaning "no term" (bounded: emptied when full, so an odd stream cannot grow it).
+const wordTerms = new Map<string, string>();
+const WORDS_KEPT = 100_000;
 
-function stemOf(word: string): string {
-  let stemmed = stems.get(word);
-  if (stemmed === undefined) {
-    if (stems.size >= STEMS_KEPT) stems.clear();
-    stemmed = /^[a-z]+$/.test(word) ? stem(word) : word;
-    stems.set(word, stemmed);
-  }
-  return stemmed;
+function termOfWord(word: string): string {
+  const bare = word.replace(/['’].*$/u, "");
+  if (bare.length === 0 || englishStopwords.has(bare)) return "";
+  if (bare.length === 1 && !/\p{N}/u.test(bare)) return "";
+  return /^[a-z]+$/.test(bare) ? stem(bare) : bare;
 }
 
 function pushWord(out: string[], word: string): void {
-  const bare = word.replace(/['’].*$/u, "");
-  if (bare.length === 0 || englishStopwords.has(bare)) return;
-  if (bare.length === 1 && !/\p{N}/u.test(bare)) return;
-  out.push(stemOf(bare));
+  let term = wordTerms.get(word);
+  if (term === undefined) {
+    if (wordTerms.size >= WORDS_KEPT) wordTerms.clear();
+    term = termOfWord(word);
+    wordTerms.set(word, term);
+  }
+  if (term !== "") out.push(term);
 }
+
+// Every code point of the CJK scripts lies at or above U+1100 (Hangul Jamo): a run starting below it
+// is a word run, and `run` never mixes the two kinds in one match.
+const FIRST_CJK = 0x1100;
 
 /** Terms of `text` in order of appearance (repeats kept: BM25 counts them); the language is read from each run's script. */
 export function tokenize(text: string): string[] {
-  if (text.length < PASSAGE_LENGTH) return analyse(text);
-  let terms = recentPassages.get(text);
-  if (terms) {
-    recentPassages.delete(text);
-  } else {
-    terms = analyse(text);
-    if (recentPassages.size >= PASSAGES_KEPT) recentPassages.delete(recentPassages.keys().next().value!);
-  }
-  recentPassages.set(text, terms);
-  return terms.slice();
-}
-
-// A run analyses the same passages in several nodes (guard, reranker, cut, answer, verification), and
-// popular passages recur across runs: the last few hundred are kept, least recently used dropped first.
-const PASSAGE_LENGTH = 200;
-const PASSAGES_KEPT = 512;
-const recentPassages = new Map<string, string[]>();
-
-function analyse(text: string): string[] {
   const out: string[] = [];
   for (const match of text.normalize("NFKC").toLowerCase().matchAll(run)) {
     const piece = match[0];
-    if (cjkChar.test(piece)) pushCjk(out, piece);
+    if (piece.charCodeAt(0) >= FIRST_CJK && cjkChar.test(piece)) pushCjk(out, piece);
     else pushWord(out, piece);
   }
   return out;

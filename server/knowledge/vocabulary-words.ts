@@ -13,9 +13,9 @@ function segmenter(): Jieba {
 }
 
 export interface TaggedWord {
-  word: string;
+  readonly word: string;
   /** jieba's part of speech (n, nr, ns, v, ...); "eng" for Latin-script words, "m" for numbers. */
-  tag: string;
+  readonly tag: string;
 }
 
 const cjk = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -24,18 +24,46 @@ export function hasCjk(text: string): boolean {
   return cjk.test(text);
 }
 
+// jieba cuts each run of the characters it segments (CJK ideographs, ASCII letters and digits,
+// "+#&._%-") on its own and emits every other character alone, so a text's words are its
+// whitespace-separated pieces' words in order. Pieces recur far more than texts: each is tagged once
+// per process and remembered (bounded: emptied when full); the words are shared, never mutated.
+const pieceWords = new Map<string, readonly TaggedWord[]>();
+const PIECES_KEPT = 100_000;
+
+function wordsOfPiece(piece: string): readonly TaggedWord[] {
+  let words = pieceWords.get(piece);
+  if (!words) {
+    if (pieceWords.size >= PIECES_KEPT) pieceWords.clear();
+    words = segmenter()
+      .tag(piece)
+      .map(({ word, tag }) => ({ word: word.trim(), tag }))
+      .filter(({ word }) => /[\p{L}\p{N}]/u.test(word));
+    pieceWords.set(piece, words);
+  }
+  return words;
+}
+
 /** Every word of `text` in order, punctuation dropped, with its part of speech. */
 export function taggedWords(text: string): TaggedWord[] {
-  const normal = text.normalize("NFKC");
-  return segmenter()
-    .tag(normal)
-    .map(({ word, tag }) => ({ word: word.trim(), tag }))
-    .filter(({ word }) => /[\p{L}\p{N}]/u.test(word));
+  const words: TaggedWord[] = [];
+  for (const piece of text.normalize("NFKC").split(/\s+/)) if (piece !== "") words.push(...wordsOfPiece(piece));
+  return words;
 }
+
+// Whether a word is a content word depends on the word alone: each is decided once (bounded: emptied when full).
+const contentWordsSeen = new Map<string, boolean>();
+const WORDS_KEPT = 100_000;
 
 /** A word that names something a search can find: at least one index term survives analysis. */
 export function isContentWord(word: string): boolean {
-  return tokenize(word).length > 0 && !functionWords.has(word);
+  let content = contentWordsSeen.get(word);
+  if (content === undefined) {
+    if (contentWordsSeen.size >= WORDS_KEPT) contentWordsSeen.clear();
+    content = tokenize(word).length > 0 && !functionWords.has(word);
+    contentWordsSeen.set(word, content);
+  }
+  return content;
 }
 
 // Chinese words with no topic of their own (question words, pronouns, auxiliaries, degree words);
