@@ -91,11 +91,14 @@ function memoryBundle(index: MemoryIndex, state: BaseState, terms: string[]): Ru
  */
 function runReads(db: Db, workspaceId: string) {
   const rows = new Map<string, ChunkRow>();
+  // The guard, the retriever and the store's own checks analyse the same question: once per run.
+  const analysed = new Map<string, string[]>();
+  const termsOf = (text: string) => analysed.get(text) ?? analysed.set(text, tokenize(text)).get(text)!;
   const stateOf = memo((knowledgeBaseId: string) => readBaseState(db, workspaceId, knowledgeBaseId));
   const bundles = memo(async (key: string): Promise<RunBundle> => {
     const cut = key.indexOf("\u0000");
     const [knowledgeBaseId, text] = [key.slice(0, cut), key.slice(cut + 1)];
-    const terms = tokenize(text);
+    const terms = termsOf(text);
     if (keepsMemoryIndex(db, knowledgeBaseId)) {
       const state = await stateOf(knowledgeBaseId);
       const index = memoryIndexAt(db, knowledgeBaseId, state.revision);
@@ -120,25 +123,25 @@ function runReads(db: Db, workspaceId: string) {
   const sources: RetrievalSources = {
     async hits(scope, request) {
       // Terms that analyse to nothing search nothing; filters need the exhaustive query (bm25.ts).
-      if ((request.filters?.length ?? 0) > 0 || tokenize(request.text).length === 0) return direct.hits(scope, request);
+      if ((request.filters?.length ?? 0) > 0 || termsOf(request.text).length === 0) return direct.hits(scope, request);
       const bundle = await bundleOf(scope.knowledgeBaseId, request.text);
       if (request.topK <= bundle.topK) return bundle.hits.slice(0, request.topK);
       if (!bundle.memory) return direct.hits(scope, request);
-      const hits = bundle.memory.search(tokenize(request.text), request.topK);
+      const hits = bundle.memory.search(termsOf(request.text), request.topK);
       for (const hit of hits) rows.set(hit.id, bundle.memory.row(hit.id)!);
       return hits;
     },
     embedderOf: (scope: Scope) => embedders(scope.knowledgeBaseId),
     passages: (scope, scored) => toPassages(db, scope.workspaceId, scored, rows),
   };
-  return { sources, stateOf, bundleOf };
+  return { sources, stateOf, bundleOf, termsOf };
 }
 
 export function createKnowledgeStore(db: Db, workspaceId: string, options: KnowledgeStoreOptions = {}): KnowledgeStore {
   const run = options.perRun ? runReads(db, workspaceId) : null;
   const stateOf = run?.stateOf ?? ((knowledgeBaseId: string) => readBaseState(db, workspaceId, knowledgeBaseId));
   const sources = run?.sources ?? databaseSources(db);
-  const searchable = (text: string) => run !== null && tokenize(text).length > 0;
+  const searchable = (text: string) => run !== null && run.termsOf(text).length > 0;
   const search = async (knowledgeBaseId: string, request: RetrievalRequest): Promise<RetrievalResult> => {
     request.signal?.throwIfAborted();
     // The base must be the workspace's: a run's first BM25 search of the question checks it in its bundle.
