@@ -1,4 +1,4 @@
-// A hot-path read (a published run's retrieval statements) sent straight to the pg pool on a real
+// A hot-path statement (a published run's reads, its key's counter UPSERT) sent straight to the pg pool on a real
 // PostgreSQL, as a named statement: Prisma's query compiler and result mapping cost more Node CPU per
 // statement than the statement itself, and a named statement is parsed and planned once per
 // connection instead of on every call. The embedded PGlite has one connection and no such load: it

@@ -1,5 +1,6 @@
 // The trace writer's batch statement on both databases: values JSON carries only with help (a bigint,
-// U+0000) stored in place, and on a PostgreSQL built with lz4 the large JSON compressed with it.
+// U+0000) stored in place; a Run closed in the batch that opens it inserted final, else closed by a
+// later one; and on a PostgreSQL built with lz4 the large JSON compressed with it.
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { withSqlSession } from "@/server/db/sql-session";
@@ -37,6 +38,23 @@ describeEachDatabase("trace rows", (getDb, getHandle) => {
     await spanWriter(db)([span(run.id, "n", { text: "a\u0000b", path: "C:\\u0000dir" }, { count: 12345678901234567890n })]);
     const stored = await db.span.findFirstOrThrow({ where: { runId: run.id } });
     expect([stored.inputs, stored.outputs]).toEqual([{ text: "a\ufffdb", path: "C:\\u0000dir" }, { count: "12345678901234567890" }]);
+  });
+
+  it("inserts a run closed in the same batch final, and closes a run opened in an earlier batch", async () => {
+    const db = getDb();
+    const write = spanWriter(db);
+    const opened = (runId: string) => ({ kind: "run" as const, runId, workspaceId, pipelineId, versionId: null, source: "editor" as const, apiKeyId: null, question: "q", input: { question: "q" }, startedAt: new Date("2025-03-01T10:00:00.123Z") });
+    const closed = (runId: string) => ({ kind: "end" as const, runId, status: "answered" as const, outcome: "answered" as const, output: { answer: runId }, error: null, durationMs: 12.6, tokens: 5, inputTokens: 3, outputTokens: 2 });
+    const [whole, split] = [crypto.randomUUID(), crypto.randomUUID()];
+    await write([opened(whole), { ...span(whole, "n", {}, null), kind: "span" }, closed(whole), opened(split)]);
+    expect(await db.run.findUniqueOrThrow({ where: { id: split } })).toMatchObject({ status: "running", outcome: null, output: null, durationMs: null, tokens: 0 });
+    await write([{ ...span(split, "n", {}, null), kind: "span" }, closed(split)]);
+    for (const id of [whole, split]) {
+      const run = await db.run.findUniqueOrThrow({ where: { id }, include: { spans: true } });
+      expect(run).toMatchObject({ status: "answered", outcome: "answered", output: { answer: id }, durationMs: 13, tokens: 5, inputTokens: 3, outputTokens: 2, question: "q" });
+      expect(run.startedAt.toISOString()).toBe("2025-03-01T10:00:00.123Z");
+      expect(run.spans).toHaveLength(1);
+    }
   });
 
   it("compresses large span JSON with lz4 on a PostgreSQL that has it", async (context) => {

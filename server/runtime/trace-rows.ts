@@ -90,26 +90,58 @@ function spanRow(span: TraceSpan) {
   };
 }
 
-type RunRow = Omit<RunOpened, "kind" | "startedAt"> & Partial<Omit<RunClosed, "kind" | "runId">> & { startedAt: string };
+// Rows are built as literals: a spread that adds keys its source lacks takes V8 (Node 20) a slow
+// path of microseconds per object.
+function closeRow(end: RunClosed) {
+  return {
+    runId: end.runId,
+    status: end.status,
+    outcome: end.outcome,
+    output: end.output,
+    error: end.error,
+    durationMs: Math.round(end.durationMs),
+    tokens: end.tokens,
+    inputTokens: end.inputTokens,
+    outputTokens: end.outputTokens,
+  };
+}
+
+/** The Run's insert; final (with its close) when the run also ended in this batch. */
+function runRow(run: RunOpened, end: RunClosed | undefined) {
+  return {
+    runId: run.runId,
+    workspaceId: run.workspaceId,
+    pipelineId: run.pipelineId,
+    versionId: run.versionId,
+    source: run.source,
+    apiKeyId: run.apiKeyId,
+    question: run.question,
+    input: run.input,
+    startedAt: run.startedAt.toISOString(),
+    status: end?.status,
+    outcome: end?.outcome,
+    output: end?.output,
+    error: end?.error,
+    durationMs: end && Math.round(end.durationMs),
+    tokens: end?.tokens,
+    inputTokens: end?.inputTokens,
+    outputTokens: end?.outputTokens,
+  };
+}
 
 /** Splits a batch into Run inserts (final when the run also closed in it), spans, and closes of earlier Runs. */
 export function traceRowsOf(batch: TraceRow[]) {
-  const opened = new Map<string, RunRow>();
+  const ends = new Map<string, RunClosed>();
+  for (const item of batch) if (item.kind === "end") ends.set(item.runId, item);
+  const runs: ReturnType<typeof runRow>[] = [];
   const spans: ReturnType<typeof spanRow>[] = [];
-  const closed: Omit<RunClosed, "kind">[] = [];
   for (const item of batch) {
     if (item.kind === "run") {
-      const { kind: _kind, startedAt, ...run } = item;
-      opened.set(item.runId, { ...run, startedAt: startedAt.toISOString() });
-    } else if (item.kind === "end") {
-      const { kind: _kind, ...end } = item;
-      const close = { ...end, durationMs: Math.round(end.durationMs) };
-      const run = opened.get(item.runId);
-      if (run) Object.assign(run, close);
-      else closed.push(close);
-    } else spans.push(spanRow(item));
+      runs.push(runRow(item, ends.get(item.runId)));
+      ends.delete(item.runId);
+    } else if (item.kind !== "end") spans.push(spanRow(item));
   }
-  return { runs: [...opened.values()], spans, closed };
+  return { runs, spans, closed: [...ends.values()].map(closeRow) };
 }
 
 /**

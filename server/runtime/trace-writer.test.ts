@@ -124,4 +124,48 @@ describe("createTraceWriter", () => {
     await writer.flush();
     expect(writer.stats()).toMatchObject({ runsEnded: 3, runsTraced: 2, runsLost: 1, dropped: 1 });
   });
+
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const row = (runId: string, n: number): TraceSpan => ({ ...span(n), runId });
+
+  it("holds an open run's rows until it ends, so a short run goes out in one batch, without holding other runs back", async () => {
+    const batches: number[][] = [];
+    const writer = createTraceWriter<TraceSpan>({
+      write: async (spans) => void batches.push(spans.map((s) => s.outputs?.n as number)),
+      batchSize: 2,
+      flushIntervalMs: 2,
+      holdOpenRunsMs: 10_000,
+    });
+    writer.enqueue(row("open", 1));
+    writer.enqueue(row("open", 2));
+    writer.enqueue(row("open", 3));
+    writer.enqueue(row("done", 10));
+    writer.endRun("done");
+    await sleep(30);
+    expect(batches).toEqual([[10]]);
+    expect(writer.stats()).toMatchObject({ pending: 3, runsTraced: 1 });
+    writer.enqueue(row("open", 4));
+    writer.endRun("open");
+    await sleep(30);
+    expect(batches).toEqual([[10], [1, 2], [3, 4]]);
+    expect(writer.stats()).toMatchObject({ pending: 0, runsTraced: 2 });
+  });
+
+  it("writes an open run's rows once the hold is over, and at once for flush() and for a reader of the run", async () => {
+    const written: number[] = [];
+    const writer = createTraceWriter<TraceSpan>({ write: async (spans) => void written.push(...spans.map((s) => s.outputs?.n as number)), flushIntervalMs: 2, holdOpenRunsMs: 40 });
+    writer.enqueue(row("slow", 1));
+    await sleep(15);
+    expect(written).toEqual([]);
+    await sleep(60);
+    expect(written).toEqual([1]);
+
+    const hold = createTraceWriter<TraceSpan>({ write: async (spans) => void written.push(...spans.map((s) => s.outputs?.n as number)), flushIntervalMs: 2, holdOpenRunsMs: 60_000 });
+    hold.enqueue(row("read", 2));
+    hold.enqueue(row("other", 3));
+    await hold.written("read");
+    expect(written).toEqual([1, 2]);
+    await hold.flush();
+    expect(written).toEqual([1, 2, 3]);
+  });
 });

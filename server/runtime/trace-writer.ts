@@ -5,6 +5,9 @@
 // The queue is bounded by back-pressure, not by refusal: a run about to start waits (`admit`) while
 // `maxQueue` spans are waiting, so a slow database slows new runs down instead of losing traces.
 // Per run, the writer counts runs ended against runs whose every row was written.
+// A run's rows may be held back until it ends (`holdOpenRunsMs`), so that a short run is written in
+// one batch: its Run row inserted final, rather than inserted and then updated, which writes a
+// second version of the row and of every index entry it has (the question's trigrams included).
 import type { Db } from "@/server/db/client";
 import { spanWriter, type TraceRow } from "./trace-rows";
 
@@ -28,6 +31,8 @@ export interface TraceWriterOptions<T extends TraceItem = TraceRow> {
   retryDelayMs?: number;
   /** Where failures are reported. */
   report?: (message: string) => void;
+  /** How long the rows of a run that has not ended yet may wait for its end; 0: written as they come. */
+  holdOpenRunsMs?: number;
 }
 
 export interface TraceWriterStats {
@@ -55,7 +60,7 @@ export interface TraceWriter<T extends TraceItem = TraceRow> {
   endRun(runId: string): void;
   /** Resolves once every span enqueued before the call is written (or given up). */
   flush(): Promise<void>;
-  /** Resolves once the run's rows queued so far are written (or given up): read-your-writes for one run. */
+  /** Resolves once the run's rows queued so far are written (or given up): read-your-writes for one run, held or not. */
   written(runId: string): Promise<void>;
   stats(): TraceWriterStats;
 }
@@ -71,11 +76,14 @@ export function createTraceWriter<T extends TraceItem = TraceRow>(options: Trace
   const maxAttempts = options.maxAttempts ?? 6;
   const retryDelayMs = options.retryDelayMs ?? 200;
   const report = options.report ?? ((message: string) => console.error(`[trace] ${message}`));
+  const holdOpenRunsMs = options.holdOpenRunsMs ?? 0;
 
   let queue: T[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let soon: ReturnType<typeof setImmediate> | null = null;
   let draining: Promise<void> | null = null;
+  // Rows left in the queue by the last batch taken because their runs were held.
+  let held = 0;
   const stats: TraceWriterStats = {
     enqueued: 0,
     written: 0,
@@ -89,8 +97,9 @@ export function createTraceWriter<T extends TraceItem = TraceRow>(options: Trace
     runsLost: 0,
   };
   const waiting: (() => void)[] = [];
-  // Per run still being traced: spans not yet written, whether the run ended, whether a span was lost.
-  const runs = new Map<string, { pending: number; ended: boolean; lost: boolean; waiters?: (() => void)[] }>();
+  // Per run still being traced: spans not yet written, whether the run ended, whether a span was lost,
+  // when its first row came (and whether a reader asked for its rows now: `written`).
+  const runs = new Map<string, { pending: number; ended: boolean; lost: boolean; since: number; release?: boolean; waiters?: (() => void)[] }>();
 
   const settleRun = (runId: string) => {
     const run = runs.get(runId);
@@ -139,21 +148,43 @@ export function createTraceWriter<T extends TraceItem = TraceRow>(options: Trace
     }
   };
 
-  const drain = async () => {
-    while (queue.length > 0) {
+  const isHeld = (item: T, now: number) => {
+    const run = runs.get(item.runId);
+    return run !== undefined && !run.ended && !run.release && now - run.since < holdOpenRunsMs;
+  };
+
+  /** The next batch, in queue order; rows of held runs stay queued (all of a run's rows alike, so a Run still precedes its spans). */
+  const takeBatch = (force: boolean): T[] => {
+    if (force || holdOpenRunsMs <= 0) {
+      held = 0;
       const batch = queue.length <= batchSize ? queue : queue.slice(0, batchSize);
       queue = queue.length <= batchSize ? [] : queue.slice(batchSize);
+      return batch;
+    }
+    const now = Date.now();
+    const batch: T[] = [];
+    const rest: T[] = [];
+    for (const item of queue) (batch.length < batchSize && !isHeld(item, now) ? batch : rest).push(item);
+    queue = rest;
+    held = batch.length < batchSize ? rest.length : 0;
+    return batch;
+  };
+
+  const drain = async (force: boolean) => {
+    for (;;) {
+      const batch = takeBatch(force);
+      if (batch.length === 0) return;
       await writeWithRetry(batch);
       stats.pending -= batch.length;
       while (waiting.length > 0 && stats.pending < maxQueue) waiting.shift()?.();
     }
   };
 
-  const startDrain = (): Promise<void> => {
+  const startDrain = (force = false): Promise<void> => {
     if (timer) clearTimeout(timer);
     if (soon) clearImmediate(soon);
     timer = soon = null;
-    draining ??= drain().finally(() => {
+    draining ??= drain(force).finally(() => {
       draining = null;
       // Spans that arrived during the last write wait for the timer like any others.
       if (queue.length > 0) schedule();
@@ -163,9 +194,10 @@ export function createTraceWriter<T extends TraceItem = TraceRow>(options: Trace
 
   const schedule = () => {
     if (draining) return;
-    // A full batch goes out on the next turn of the event loop, never inside the caller's enqueue.
-    if (queue.length >= batchSize) soon ??= setImmediate(startDrain);
-    else timer ??= setTimeout(startDrain, flushIntervalMs);
+    // A full batch goes out on the next turn of the event loop, never inside the caller's enqueue
+    // (held rows do not count: they would make every enqueue rescan the queue).
+    if (queue.length - held >= batchSize) soon ??= setImmediate(() => void startDrain());
+    else timer ??= setTimeout(() => void startDrain(), flushIntervalMs);
   };
 
   return {
@@ -184,22 +216,23 @@ export function createTraceWriter<T extends TraceItem = TraceRow>(options: Trace
       stats.pending++;
       const run = runs.get(span.runId);
       if (run) run.pending++;
-      else runs.set(span.runId, { pending: 1, ended: false, lost: false });
+      else runs.set(span.runId, { pending: 1, ended: false, lost: false, since: Date.now() });
       schedule();
     },
     endRun(runId) {
       stats.runsEnded++;
       const run = runs.get(runId);
       if (run) run.ended = true;
-      else runs.set(runId, { pending: 0, ended: true, lost: false });
+      else runs.set(runId, { pending: 0, ended: true, lost: false, since: Date.now() });
       settleRun(runId);
     },
     async flush() {
-      while (stats.pending > 0) await startDrain();
+      while (stats.pending > 0) await startDrain(true);
     },
     written(runId) {
       const run = runs.get(runId);
       if (!run || run.pending === 0) return Promise.resolve();
+      run.release = true;
       return new Promise<void>((resolve) => (run.waiters ??= []).push(resolve));
     },
     stats: () => ({ ...stats }),
@@ -208,11 +241,17 @@ export function createTraceWriter<T extends TraceItem = TraceRow>(options: Trace
 
 const writers = new WeakMap<Db, TraceWriter>();
 
+/**
+ * How long a run's rows wait for its end: an offline run ends well within it and is written whole; a
+ * run waiting on a model shows as running on the runs page from then on.
+ */
+export const HOLD_OPEN_RUNS_MS = 1_000;
+
 /** The process's trace writer for a database client. */
 export function traceWriterFor(db: Db): TraceWriter {
   let writer = writers.get(db);
   if (!writer) {
-    writer = createTraceWriter({ write: spanWriter(db) });
+    writer = createTraceWriter({ write: spanWriter(db), holdOpenRunsMs: HOLD_OPEN_RUNS_MS });
     writers.set(db, writer);
   }
   return writer;

@@ -83,8 +83,8 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
       usage.outputTokens += span.outputTokens ?? 0;
       if (span.outputs && "verdict" in span.outputs) verdicts.push(span.outputs.verdict);
       if (exporter) seen.push({ nodeId: span.nodeId, nodeType: span.nodeType, status: span.status, error: redact(span.error), startedAt: span.startedAt, durationMs: span.durationMs, tokens: span.tokens, inputTokens: span.inputTokens ?? 0, outputTokens: span.outputTokens ?? 0, model });
-      return {
-        ...span,
+      // Not `{ ...span, runId, … }`: a spread that adds keys its source lacks takes V8 (Node 20) a slow path of microseconds.
+      return Object.assign({}, span, {
         inputs: storedInputs(span, redact),
         outputs: redact(span.outputs),
         logs: redact(span.logs),
@@ -92,7 +92,7 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
         runId,
         workspaceId,
         model,
-      };
+      });
     },
     summary(status, output) {
       return { outcome: runOutcome(status, [...verdicts, output?.verdict]), usage };
