@@ -4,20 +4,29 @@ import { useStore, type XYPosition } from "@xyflow/react";
 import { createContext, useContext, useRef, useState } from "react";
 
 /**
- * Below this zoom a card's port labels and problem texts are a few pixels high: unreadable, yet on a
- * large graph laying out and painting them was most of what opening and moving the canvas cost. The
- * cards leave them out until the view is zoomed in again (their ports, colours and outlines stay), and
- * draw their ports as plain elements until zoomed in or pointed at (see port-handle.tsx).
+ * How much a card draws at the current zoom. Zoomed out, its port labels and problem texts are a few
+ * pixels high ("outline"), and further out its title and id too ("shape"): unreadable, yet on a large
+ * graph laying out, shaping and painting them was most of what opening and moving the canvas cost.
+ * The cards leave them out until the view is zoomed in again (their ports, colours, outlines and sizes
+ * stay), and draw their ports as plain elements until zoomed in or pointed at (see port-handle.tsx).
  */
+export type CardDetail = "full" | "outline" | "shape";
 export const DETAIL_MIN_ZOOM = 0.4;
+/** Below this zoom a card's 13 px title is under 3 px high. */
+export const TITLE_MIN_ZOOM = 0.2;
+
+export function detailAt(zoom: number): CardDetail {
+  return zoom >= DETAIL_MIN_ZOOM ? "full" : zoom >= TITLE_MIN_ZOOM ? "outline" : "shape";
+}
+
 /** A card's size before it is measured: w-56 and a typical height. */
 const CARD = { width: 224, height: 150 };
 /** The canvas' share of the window, beside the palette, toolbar and dock. */
 const CANVAS_SHARE = { width: 0.75, height: 0.55 };
 
-export const CanvasDetailContext = createContext(true);
+export const CanvasDetailContext = createContext<CardDetail>("full");
 
-export function useCanvasDetail(): boolean {
+export function useCanvasDetail(): CardDetail {
   return useContext(CanvasDetailContext);
 }
 
@@ -42,22 +51,22 @@ export function useFirstFitDone(fitting: boolean): boolean {
 }
 
 /**
- * Whether cards show their details: from the zoom, and before the first fit from the zoom that fit
- * will choose (estimated from the nodes' extent), so a large graph is not drawn in full only to be
- * drawn again lighter a moment later.
+ * How much cards show: from the zoom, and before the first fit from the zoom that fit will choose
+ * (estimated from the nodes' extent), so a large graph is not drawn in full only to be drawn again
+ * lighter a moment later.
  */
-export function useDetailedAtZoom(positions: () => XYPosition[], fitting: boolean): boolean {
-  const [expected] = useState(() => {
+export function useDetailAtZoom(positions: () => XYPosition[], fitting: boolean): CardDetail {
+  const [expected] = useState((): CardDetail => {
     const points = positions();
-    if (!fitting || points.length === 0 || typeof window === "undefined") return true;
+    if (!fitting || points.length === 0 || typeof window === "undefined") return "full";
     const xs = points.map((p) => p.x);
     const ys = points.map((p) => p.y);
     // fitView pads by 20% on each axis (fitViewOptions.padding 0.2).
     const width = (Math.max(...xs) - Math.min(...xs) + CARD.width) * 1.4;
     const height = (Math.max(...ys) - Math.min(...ys) + CARD.height) * 1.4;
     const zoom = Math.min((window.innerWidth * CANVAS_SHARE.width) / width, (window.innerHeight * CANVAS_SHARE.height) / height);
-    return zoom >= DETAIL_MIN_ZOOM;
+    return detailAt(zoom);
   });
   const fitted = useFirstFit(fitting);
-  return useStore((state) => (fitted(state.fitViewQueued) ? state.transform[2] >= DETAIL_MIN_ZOOM : expected));
+  return useStore((state) => (fitted(state.fitViewQueued) ? detailAt(state.transform[2]) : expected));
 }

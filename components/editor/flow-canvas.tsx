@@ -23,7 +23,7 @@ import { getSpec } from "@/nodes/registry";
 import { useTheme } from "@/components/theme/theme-provider";
 import { categoryColor } from "./category-style";
 import { AnnotationActionsContext, GroupFrame, StickyNote, type AnnotationActions } from "./annotation-nodes";
-import { CanvasDetailContext, useDetailedAtZoom, useFirstFitDone } from "./canvas-detail";
+import { CanvasDetailContext, useDetailAtZoom, useFirstFitDone } from "./canvas-detail";
 import { CARD_ANCHOR, connectionProblem, isStep, type CanvasNode } from "./flow-graph";
 import { NodeCard } from "./node-card";
 import { NODE_DRAG_TYPE } from "./palette";
@@ -38,6 +38,13 @@ export const GRID = 18;
 const REFUSAL_MS = 4000;
 /** Longest wait for the first fit before the deferred work starts anyway (a canvas that never measures). */
 const SETTLE_FALLBACK_MS = 4000;
+// React Flow's object and array props, made once: a new one on every render of the canvas updates its
+// store, and a new defaultEdgeOptions re-renders every wire (600 of them on a large graph).
+const DELETE_KEYS = ["Backspace", "Delete"];
+const MULTI_SELECT_KEYS = ["Meta", "Control"];
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const EDGE_OPTIONS = { style: { stroke: "#94a3b8" } };
+const FIT_VIEW_OPTIONS = { maxZoom: 1, padding: 0.2 };
 
 /** A wire drawn from an input back to an output still runs output → input. */
 function asConnection(state: FinalConnectionState): Connection | null {
@@ -105,7 +112,7 @@ export function FlowCanvas({
   // Fit a loaded graph into view once; a canvas that starts empty keeps its viewport, so cards land
   // exactly where they are dropped instead of the view jumping to the first one.
   const [fitOnLoad] = useState(nodes.length > 0);
-  const detailed = useDetailedAtZoom(() => nodes.map((n) => n.position), fitOnLoad);
+  const detail = useDetailAtZoom(() => nodes.map((n) => n.position), fitOnLoad);
   const [refusal, setRefusal] = useState<{ at: XYPosition; reason: string } | null>(null);
   const [wireDrop, setWireDrop] = useState<WireDrop | null>(null);
   // The minimap (which draws every node again) and the caller's deferred work wait until the nodes are
@@ -214,7 +221,7 @@ export function FlowCanvas({
   return (
     <div ref={box} data-testid="canvas" className="relative h-full w-full select-none" onDragOver={onDragOver} onDrop={onDrop}>
       <CanvasOverlayContext.Provider value={overlay}>
-        <CanvasDetailContext.Provider value={detailed}>
+        <CanvasDetailContext.Provider value={detail}>
           <AnnotationActionsContext.Provider value={annotationActions}>
             <ReactFlow<CanvasNode, Edge>
               nodes={nodes}
@@ -230,13 +237,13 @@ export function FlowCanvas({
               onConnectEnd={onConnectEnd}
               isValidConnection={isValidConnection}
               colorMode={colorMode}
-              deleteKeyCode={["Backspace", "Delete"]}
-              multiSelectionKeyCode={["Meta", "Control"]}
+              deleteKeyCode={DELETE_KEYS}
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
               snapToGrid={snapToGrid}
-              snapGrid={[GRID, GRID]}
-              defaultEdgeOptions={{ style: { stroke: "#94a3b8" } }}
+              snapGrid={SNAP_GRID}
+              defaultEdgeOptions={EDGE_OPTIONS}
               fitView={fitOnLoad}
-              fitViewOptions={{ maxZoom: 1, padding: 0.2 }}
+              fitViewOptions={FIT_VIEW_OPTIONS}
               minZoom={0.05}
               attributionPosition="top-right"
             >

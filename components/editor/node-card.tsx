@@ -11,7 +11,7 @@ import { categoryColor } from "./category-style";
 import type { StepNode } from "./flow-graph";
 import { NodeStatusBadge } from "./node-status-badge";
 import { PortHandle } from "./port-handle";
-import { useCanvasOverlay } from "./run-overlay";
+import { useCanvasOverlay, type NodeRunState } from "./run-overlay";
 
 function PortLabel({ port, side }: { port: PortDef; side: "in" | "out" }) {
   return (
@@ -50,13 +50,74 @@ function CardProblems({ problems, expanded }: { problems: string[]; expanded: bo
   );
 }
 
+/**
+ * The port rows' geometry in full detail (py-2 around h-5 rows, gap-1 between them): the lighter
+ * cards place their bare ports at the same heights, so wires stay put when the zoom changes the detail.
+ */
+const PORTS = { padding: 8, row: 20, gap: 4 };
+const rowCentre = (row: number) => PORTS.padding + row * (PORTS.row + PORTS.gap) + PORTS.row / 2;
+const portsHeight = (rows: number) => 2 * PORTS.padding + rows * PORTS.row + Math.max(0, rows - 1) * PORTS.gap;
+
+/** Zoomed far out a run badge is unreadable: the card's header takes its colour instead. */
+const statusTint: Record<NodeRunState["status"], string> = {
+  running: "bg-blue-300",
+  done: "bg-emerald-300",
+  failed: "bg-red-300",
+  cancelled: "bg-amber-300",
+};
+
+type Ports = [string, PortDef][];
+type PortsProps = { id: string; inputs: Ports; outputs: Ports; flowId: string; live: boolean };
+
+function LabelledPorts({ id, inputs, outputs, flowId, live }: PortsProps) {
+  const rows = Math.max(inputs.length, outputs.length);
+  return (
+    <div className="flex flex-col gap-1 py-2">
+      {Array.from({ length: rows }, (_, i) => {
+        const input = inputs[i];
+        const output = outputs[i];
+        return (
+          <div key={i} className="relative grid h-5 grid-cols-2 items-center gap-2 px-3">
+            {input ? (
+              <>
+                <PortHandle nodeId={id} port={input[0]} type="target" color={portStyle[input[1].type].color} flowId={flowId} live={live} />
+                <PortLabel port={input[1]} side="in" />
+              </>
+            ) : null}
+            {output ? (
+              <>
+                <PortLabel port={output[1]} side="out" />
+                <PortHandle nodeId={id} port={output[0]} type="source" color={portStyle[output[1].type].color} flowId={flowId} live={live} />
+              </>
+            ) : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** Ports without labels: one box the height of the labelled rows, with no element per row. */
+function BarePorts({ id, inputs, outputs, flowId, live }: PortsProps) {
+  return (
+    <div className="relative" style={{ height: portsHeight(Math.max(inputs.length, outputs.length)) }}>
+      {inputs.map(([name, port], i) => (
+        <PortHandle key={`in-${name}`} nodeId={id} port={name} type="target" color={portStyle[port.type].color} flowId={flowId} live={live} top={rowCentre(i)} />
+      ))}
+      {outputs.map(([name, port], i) => (
+        <PortHandle key={`out-${name}`} nodeId={id} port={name} type="source" color={portStyle[port.type].color} flowId={flowId} live={live} top={rowCentre(i)} />
+      ))}
+    </div>
+  );
+}
+
 function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
   const { runStates, problems, diff } = useCanvasOverlay();
-  // Zoomed far out, the port labels and problem texts are left out (see canvas-detail.ts).
-  const detailed = useCanvasDetail();
+  // Zoomed out, port labels and problem texts are left out, and further out titles too (see canvas-detail.ts).
+  const detail = useCanvasDetail();
   // Ports become React Flow Handles when zoomed in or once the pointer comes over the card (see port-handle.tsx).
   const [pointedAt, setPointedAt] = useState(false);
-  const live = detailed || pointedAt;
+  const live = detail === "full" || pointedAt;
   const flowId = useStoreApi().getState().rfId;
   const spec = getSpec(data.nodeType);
   const runState = runStates[id];
@@ -73,14 +134,16 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
     );
   }
 
-  const inputs = Object.entries(spec.inputs);
-  const outputs = Object.entries(spec.outputs);
-  const rows = Math.max(inputs.length, outputs.length);
+  const title = data.label || spec.title;
+  const ports: PortsProps = { id, inputs: Object.entries(spec.inputs), outputs: Object.entries(spec.outputs), flowId, live };
+  const categoryTop = { borderTop: `3px solid ${categoryColor[spec.category]}` };
 
   return (
     <div
       data-testid={`node-${spec.type}`}
       data-diff={change}
+      // Zoomed far out the title is not drawn: pointing at the card still tells which node it is.
+      title={detail === "shape" ? `${title} (${id})` : undefined}
       onPointerEnter={live ? undefined : () => setPointedAt(true)}
       className={cn(
         "relative w-56 rounded-lg border bg-white shadow-sm",
@@ -96,39 +159,23 @@ function NodeCardView({ id, data, selected }: NodeProps<StepNode>) {
           {change}
         </span>
       )}
-      <div className="rounded-t-lg border-b border-border px-3 py-2" style={{ borderTop: `3px solid ${categoryColor[spec.category]}` }}>
-        <p className="truncate text-[13px] font-semibold text-foreground" title={spec.help}>
-          {data.label || spec.title}
-        </p>
-        <div className="flex min-h-5 items-center justify-between gap-2">
-          <p className="truncate font-mono text-[10px] text-muted-foreground">{id}</p>
-          {runState && <NodeStatusBadge state={runState} />}
+      {detail === "shape" ? (
+        // The same height as the header below (3 + 8 + 20 + 20 + 8 + 1 px), without its text.
+        <div className={cn("h-15 rounded-t-lg border-b border-border", runState && statusTint[runState.status])} style={categoryTop} />
+      ) : (
+        <div className="rounded-t-lg border-b border-border px-3 py-2" style={categoryTop}>
+          <p className="truncate text-[13px] leading-5 font-semibold text-foreground" title={spec.help}>
+            {title}
+          </p>
+          <div className="flex min-h-5 items-center justify-between gap-2">
+            <p className="truncate font-mono text-[10px] text-muted-foreground">{id}</p>
+            {runState && <NodeStatusBadge state={runState} />}
+          </div>
         </div>
-      </div>
-      <div className="flex flex-col gap-1 py-2">
-        {Array.from({ length: rows }, (_, i) => {
-          const input = inputs[i];
-          const output = outputs[i];
-          return (
-            <div key={i} className="relative grid h-5 grid-cols-2 items-center gap-2 px-3">
-              {input ? (
-                <>
-                  <PortHandle nodeId={id} port={input[0]} type="target" color={portStyle[input[1].type].color} flowId={flowId} live={live} />
-                  {detailed && <PortLabel port={input[1]} side="in" />}
-                </>
-              ) : null}
-              {output ? (
-                <>
-                  {detailed && <PortLabel port={output[1]} side="out" />}
-                  <PortHandle nodeId={id} port={output[0]} type="source" color={portStyle[output[1].type].color} flowId={flowId} live={live} />
-                </>
-              ) : null}
-            </div>
-          );
-        })}
-      </div>
+      )}
+      {detail === "full" ? <LabelledPorts {...ports} /> : <BarePorts {...ports} />}
       {nodeProblems.length > 0 &&
-        (detailed ? (
+        (detail === "full" ? (
           <CardProblems problems={nodeProblems} expanded={selected} />
         ) : (
           <div className="h-3 rounded-b-lg border-t border-amber-200 bg-amber-100" title={nodeProblems.join("\n")} />

@@ -10,6 +10,8 @@ type PortHandleProps = {
   /** React Flow's id for this canvas (its store's `rfId`), part of every handle's `data-id`. */
   flowId: string;
   live: boolean;
+  /** Its centre's distance from the top of the element it is placed in; without it, that element's middle. */
+  top?: number;
 };
 
 /**
@@ -21,9 +23,10 @@ type PortHandleProps = {
  * update (each frame of a pan or drag) ran their selectors. Cards make their ports live once zoomed in
  * far enough to read them, or as soon as the pointer comes over the card (before it can press a port).
  */
-export function PortHandle({ nodeId, port, type, color, flowId, live }: PortHandleProps) {
+export function PortHandle({ nodeId, port, type, color, flowId, live, top }: PortHandleProps) {
   const position = type === "target" ? Position.Left : Position.Right;
-  if (live) return <Handle type={type} position={position} id={port} style={{ background: color }} />;
+  const style = top === undefined ? { background: color } : { background: color, top };
+  if (live) return <Handle type={type} position={position} id={port} style={style} />;
   return (
     <div
       data-handleid={port}
@@ -31,7 +34,7 @@ export function PortHandle({ nodeId, port, type, color, flowId, live }: PortHand
       data-handlepos={position}
       data-id={`${flowId}-${nodeId}-${port}-${type}`}
       className={`react-flow__handle react-flow__handle-${position} nodrag nopan ${type} connectable connectablestart connectableend connectionindicator`}
-      style={{ background: color }}
+      style={style}
     />
   );
 }

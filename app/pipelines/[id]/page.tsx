@@ -6,6 +6,6 @@ export const metadata: Metadata = { title: "Editor · Groundwork" };
 
 export default async function PipelineEditorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  // Not awaited: the page shell streams at once and the pipeline follows as soon as it is read.
+  // Not awaited: the pipeline is read while the page renders and streams to the browser with it.
   return <PipelineEditor loading={loadPipeline(id)} />;
 }
