@@ -1,6 +1,6 @@
 // npm run bench:endpoint [-- --json] [--data DIR] [--chunks N] [--duration S] [--skip-build]
 //
-// A published pipeline under load, as production serves it: `next build`, then `next start` on the
+// A published pipeline under load, as production serves it: `next build`, then `npm run serve` on the
 // real PostgreSQL named by DATABASE_URL (the benchmark refuses to run without it). It seeds a
 // workspace with the offline "strict" template over a knowledge base of about --chunks chunks
 // (default 10,000) ingested from a BEIR corpus (--data, default SciFact) through the ingestion code,
@@ -13,6 +13,7 @@
 // trace (a finished Run row and its spans) is in the database once the server's writer has flushed.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -180,7 +181,9 @@ async function main(): Promise<void> {
     }
     const port = await freePort();
     const origin = `http://127.0.0.1:${port}`;
-    server = spawn(next, ["start", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
+    // As `npm run serve` starts it (package.json), node flags included, without npm in between.
+    const [, ...serve] = (JSON.parse(await readFile("package.json", "utf8")) as { scripts: { serve: string } }).scripts.serve.split(" ");
+    server = spawn(process.execPath, [...serve, "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "ignore", "inherit"] });
     await waitUntilUp(`${origin}/api/v1/ping`, server);
 
     // Warm-up. One call alone first, to fail early with the server's reason when the pipeline cannot
