@@ -10,6 +10,7 @@ import { validateGraph } from "@/nodes/validate";
 import { layoutPositions } from "@/components/editor/auto-layout";
 import { fragmentOrigin, loadFragment, storeFragment } from "@/components/editor/clipboard";
 import { ConflictBanner } from "@/components/editor/conflict-banner";
+import { adoptableRevision } from "@/components/editor/draft-sync";
 import { EditorDock } from "@/components/editor/editor-dock";
 import { EditorToolbar, type SaveState } from "@/components/editor/editor-toolbar";
 import { FlowCanvas } from "@/components/editor/flow-canvas";
@@ -75,7 +76,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   const { screenToFlowPosition, fitView } = useReactFlow();
 
   // Unsaved edits this browser kept from before a crash or a closed tab come back first.
-  const [backup] = useState(() => readBackup(pipelineId, loaded.draft.revision));
+  const [backup] = useState(() => readBackup(pipelineId, loaded.draft));
   const draft = useDraftGraph(backup ?? loaded.draft.graph);
   const settledNodes = useDebouncedValue(draft.nodes, SETTLE_MS);
   const settledEdges = useDebouncedValue(draft.edges, SETTLE_MS);
@@ -149,18 +150,25 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
       saving.current = saving.current.then(async () => {
         const graph = currentGraph();
         const sent = JSON.stringify(graph);
-        try {
-          const result = await saveDraft.mutateAsync({ id: pipelineId, graph, revision: revision.current });
-          revision.current = result.revision;
+        const saved = (savedRevision: number, problemCount: number) => {
+          revision.current = savedRevision;
           setSavedJson(sent);
           setConflict(null);
           clearBackup(pipelineId);
-          const count = result.problems.length;
-          if (!quiet) toast.success(count === 0 ? "Saved" : `Saved, with ${count} problem${count === 1 ? "" : "s"} to fix before it can run`);
+          if (!quiet) toast.success(problemCount === 0 ? "Saved" : `Saved, with ${problemCount} problem${problemCount === 1 ? "" : "s"} to fix before it can run`);
           return true;
+        };
+        try {
+          const result = await saveDraft.mutateAsync({ id: pipelineId, graph, revision: revision.current });
+          return saved(result.revision, result.problems.length);
         } catch (error) {
           const message = errorMessage(error);
           if (errorCode(error) === "CONFLICT") {
+            // A save of these same edits may have landed after this page read the draft (the page was
+            // reloaded while it was in flight): then there is nothing to resolve, only a revision to take.
+            const server = await queryClient.fetchQuery({ ...trpc.pipeline.get.queryOptions({ id: pipelineId }), staleTime: 0 }).catch(() => null);
+            const adopted = server && adoptableRevision(graph, server.draft);
+            if (server && adopted !== null) return saved(adopted, server.draft.problems.length);
             // The edits stay on the canvas (and in the browser's backup); the person decides whether to reload.
             setConflict(message);
             toast.error(message, { duration: 20_000, action: { label: "Reload", onClick: () => window.location.reload() } });
@@ -172,7 +180,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
       });
       return saving.current;
     },
-    [currentGraph, pipelineId, saveDraft],
+    [currentGraph, pipelineId, saveDraft, queryClient, trpc],
   );
 
   // Autosave a pause after the last edit; the browser backup covers the pause itself.
