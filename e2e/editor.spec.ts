@@ -1,9 +1,29 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import type { Graph } from "../nodes/graph";
+import { pipelineIdOf, trpcQuery } from "./console-api";
 import { cards, clickEmptyCanvas, newPipeline, waitSaved } from "./editor-helpers";
 import { connect, dropNode, edges, OWNER } from "./helpers";
+
+type Positions = Record<string, { x: number; y: number }>;
+
+/** Where each card stands on the canvas, read from React Flow's transform of it (in canvas units, whatever the zoom). */
+function cardPositions(page: Page): Promise<Positions> {
+  return cards(page).evaluateAll((nodes) =>
+    Object.fromEntries(
+      nodes.map((node) => {
+        const [, x, y] = /translate\(([-\d.]+)px, ?([-\d.]+)px\)/.exec((node as HTMLElement).style.transform) ?? [];
+        return [node.getAttribute("data-id"), { x: Math.round(Number(x)), y: Math.round(Number(y)) }];
+      }),
+    ),
+  );
+}
+
+async function savedDraft(page: Page): Promise<Graph> {
+  return (await trpcQuery<{ draft: { graph: Graph } }>(page, "pipeline.get", { id: pipelineIdOf(page) })).draft.graph;
+}
 
 test("undo, redo, copy, paste, duplicate, box select and delete, kept after a reload", async ({ page }) => {
   await newPipeline(page, `Editing ${Date.now()}`);
@@ -195,6 +215,60 @@ test("auto-layout arranges the graph, undoably; snap to grid and the minimap are
   await snap.click();
   await expect(snap).toHaveAttribute("aria-pressed", "true");
   await expect(page.locator(".react-flow__minimap")).toBeVisible();
+});
+
+test("auto-layout's arrangement is saved: the positions survive a reload", async ({ page }) => {
+  await newPipeline(page, `Layout kept ${Date.now()}`);
+  const input = await dropNode(page, "input.chat", 700, 400);
+  const retrieve = await dropNode(page, "retrieve.bm25", 150, 150);
+  await connect(page, input, "query", retrieve, "query");
+  await waitSaved(page);
+  const dropped = await cardPositions(page);
+
+  await page.getByRole("button", { name: "Auto-layout" }).click();
+  await expect.poll(async () => (await input.boundingBox())!.x < (await retrieve.boundingBox())!.x).toBe(true);
+  const laidOut = await cardPositions(page);
+  expect(laidOut).not.toEqual(dropped);
+  await waitSaved(page);
+  const saved = await savedDraft(page);
+  expect(Object.fromEntries(saved.nodes.map((n) => [n.id, n.position]))).toEqual(laidOut);
+
+  await page.reload();
+  await expect(cards(page)).toHaveCount(2);
+  await expect.poll(() => cardPositions(page)).toEqual(laidOut);
+});
+
+test("a version diff marks added and removed nodes on the canvas, not only changed ones", async ({ page }) => {
+  await newPipeline(page, `Diff added removed ${Date.now()}`, "example");
+  await page.getByRole("button", { name: "Publish" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Publish" }).click();
+  await expect(page.getByTestId("endpoint-url")).toBeVisible();
+  await page.keyboard.press("Escape");
+
+  // The BM25 retriever goes, a top-k cut comes.
+  await page.getByTestId("node-retrieve.bm25").click();
+  await page.getByRole("complementary", { name: "Node settings" }).getByRole("button", { name: "Delete node" }).click();
+  await expect(page.getByTestId("node-retrieve.bm25")).toHaveCount(0);
+  await dropNode(page, "select.topk", 480, 430);
+  await waitSaved(page);
+
+  await page.getByRole("tab", { name: "Versions" }).click();
+  await page.getByRole("button", { name: "Compare version 1 with the draft" }).click();
+  const diff = page.getByTestId("version-diff");
+  await expect(diff).toContainText("select_topk_1 (select.topk)");
+  await expect(diff).toContainText("retrieve (retrieve.bm25)");
+  await expect(page.getByTestId("node-select.topk")).toHaveAttribute("data-diff", "added");
+  // The removed node is drawn where it stood in version 1, marked, and is not part of the draft.
+  const removed = page.getByTestId("node-retrieve.bm25");
+  await expect(removed).toHaveAttribute("data-diff", "removed");
+  await expect(removed).toBeVisible();
+  await expect(page.getByTestId("node-input.chat")).not.toHaveAttribute("data-diff");
+  await waitSaved(page);
+  expect((await savedDraft(page)).nodes.map((n) => n.type).sort()).toEqual(["generate.extractive", "input.chat", "output.answer", "select.topk"]);
+
+  await page.getByRole("button", { name: "Clear" }).click();
+  await expect(page.getByTestId("node-retrieve.bm25")).toHaveCount(0);
+  await expect(page.getByTestId("node-select.topk")).not.toHaveAttribute("data-diff");
 });
 
 test("the config form highlights prompt variables and explains invalid values in place", async ({ page }) => {

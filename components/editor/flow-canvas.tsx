@@ -11,6 +11,7 @@ import {
   type Connection,
   type Edge,
   type FinalConnectionState,
+  type NodeChange,
   type OnEdgesChange,
   type OnNodesChange,
   type XYPosition,
@@ -28,10 +29,12 @@ import { CARD_ANCHOR, connectionProblem, isStep, type CanvasNode } from "./flow-
 import { NodeCard } from "./node-card";
 import { NODE_DRAG_TYPE } from "./palette";
 import { RefusedTooltip } from "./refused-tooltip";
+import { RemovedCard, type RemovedNode } from "./removed-card";
 import { CanvasOverlayContext, type CanvasOverlay } from "./run-overlay";
 import { wireTargets, type WireEnd } from "./wire-targets";
 
-const nodeTypes = { step: NodeCard, group: GroupFrame, note: StickyNote };
+const nodeTypes = { step: NodeCard, group: GroupFrame, note: StickyNote, removed: RemovedCard };
+type ShownNode = CanvasNode | RemovedNode;
 // The menu of a wire dropped on empty canvas (cmdk, and the Radix dialog code it brings) loads when first shown.
 const WireDropMenu = dynamic(() => import("./wire-drop-menu").then((m) => m.WireDropMenu), { ssr: false });
 export const GRID = 18;
@@ -58,8 +61,9 @@ function pointOf(event: MouseEvent | TouchEvent): { clientX: number; clientY: nu
   return "changedTouches" in event ? event.changedTouches[0] : event;
 }
 
-function miniMapColor(node: CanvasNode): string {
+function miniMapColor(node: ShownNode): string {
   if (node.type === "group") return "transparent";
+  if (node.type === "removed") return "#fca5a5";
   if (node.type === "note") return "#fcd34d";
   const spec = getSpec(node.data.nodeType);
   return spec ? categoryColor[spec.category] : "#dc2626";
@@ -77,6 +81,7 @@ type WireDrop = { at: XYPosition; flowAt: XYPosition; end: WireEnd; nodeId: stri
 
 export function FlowCanvas({
   nodes,
+  removed,
   edges,
   specs,
   overlay,
@@ -91,6 +96,8 @@ export function FlowCanvas({
   onSettled,
 }: {
   nodes: CanvasNode[];
+  /** Nodes of the compared version the draft no longer has, drawn beside it. */
+  removed: RemovedNode[];
   edges: Edge[];
   specs: readonly AnySpec[];
   overlay: CanvasOverlay;
@@ -179,10 +186,21 @@ export function FlowCanvas({
   );
 
   const onDragStop = useCallback(
-    (_event: unknown, _node: unknown, moved: CanvasNode[]) => onNodeDragStop(moved.map((n) => n.id)),
+    (_event: unknown, _node: unknown, moved: ShownNode[]) => onNodeDragStop(moved.map((n) => n.id)),
     [onNodeDragStop],
   );
-  const onSelectionDragStop = useCallback((_event: unknown, moved: CanvasNode[]) => onNodeDragStop(moved.map((n) => n.id)), [onNodeDragStop]);
+  const onSelectionDragStop = useCallback((_event: unknown, moved: ShownNode[]) => onNodeDragStop(moved.map((n) => n.id)), [onNodeDragStop]);
+
+  const shown = useMemo<ShownNode[]>(() => (removed.length === 0 ? nodes : [...nodes, ...removed]), [nodes, removed]);
+  const onShownChange = useCallback(
+    (changes: NodeChange<ShownNode>[]) => {
+      // What React Flow reports of a removed node (its measured size) is no edit of the draft.
+      const ids = new Set(removed.map((n) => n.id));
+      const drafted = changes.filter((c): c is NodeChange<CanvasNode> => !ids.has(c.type === "add" || c.type === "replace" ? c.item.id : c.id));
+      if (drafted.length > 0) onNodesChange(drafted);
+    },
+    [removed, onNodesChange],
+  );
 
   const targets = useMemo(() => (wireDrop ? wireTargets(wireDrop.end, specs, getSpec) : []), [wireDrop, specs]);
   const closeWireDrop = useCallback(() => setWireDrop(null), []);
@@ -223,11 +241,11 @@ export function FlowCanvas({
       <CanvasOverlayContext.Provider value={overlay}>
         <CanvasDetailContext.Provider value={detail}>
           <AnnotationActionsContext.Provider value={annotationActions}>
-            <ReactFlow<CanvasNode, Edge>
-              nodes={nodes}
+            <ReactFlow<ShownNode, Edge>
+              nodes={shown}
               edges={edges}
               nodeTypes={nodeTypes}
-              onNodesChange={onNodesChange}
+              onNodesChange={onShownChange}
               onEdgesChange={onEdgesChange}
               onNodeDragStart={onNodeDragStart}
               onSelectionDragStart={onNodeDragStart}
@@ -249,7 +267,7 @@ export function FlowCanvas({
             >
               <GridDots />
               <Controls position="bottom-left" />
-              {settled && <MiniMap<CanvasNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
+              {settled && <MiniMap<ShownNode> position="bottom-right" pannable zoomable nodeColor={miniMapColor} />}
             </ReactFlow>
           </AnnotationActionsContext.Provider>
         </CanvasDetailContext.Provider>

@@ -131,7 +131,7 @@ export function VersionsPanel({
           )}
         </div>
         {comparison && comparison.to === 0 && diff && (
-          <p className="text-xs text-muted-foreground">Added and changed nodes are outlined on the canvas.</p>
+          <p className="text-xs text-muted-foreground">Added and changed nodes are outlined on the canvas; removed ones are drawn where they stood.</p>
         )}
         {comparison ? diff ? <DiffView diff={diff} /> : <p className="text-sm text-muted-foreground">Loading…</p> : null}
       </div>

@@ -22,6 +22,7 @@ import { Palette } from "@/components/editor/palette";
 import { exportPipeline, importPipeline, type ImportResult } from "@/components/editor/pipeline-file";
 import { ProblemsList } from "@/components/editor/problems-list";
 import type { PublishInput } from "@/components/editor/publish-dialog";
+import { removedNodes, type RemovedNode } from "@/components/editor/removed-card";
 import { RunPanel } from "@/components/editor/run-panel";
 import type { CanvasOverlay, NodeRunState } from "@/components/editor/run-overlay";
 import { useDebouncedValue } from "@/components/editor/use-debounced-value";
@@ -53,6 +54,7 @@ const SETTLE_MS = 250;
 /** Autosave once edits pause this long. */
 const AUTOSAVE_MS = 1500;
 const PASTE_OFFSET = 40;
+const noneRemoved: RemovedNode[] = [];
 
 /** The graph as the canvas would write it back: what "saved" compares against. */
 function canonical(graph: Graph): string {
@@ -365,16 +367,19 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
   // What each node did last: in the whole run (before one on this page, the latest run's trace), or in a
   // later trial of it (or of a node after it).
   const nodeResults = useMemo(() => ({ ...(progress ? progress.nodes : traced), ...nodeRun.results }), [progress, traced, nodeRun.results]);
+  // A comparison with the draft marks its differences on the canvas.
+  const comparedWithCanvas = comparison?.to === 0 ? history.diff : null;
+  const removed = useMemo(() => (comparedWithCanvas ? removedNodes(comparedWithCanvas.removedNodes) : noneRemoved), [comparedWithCanvas]);
   const overlay = useMemo<CanvasOverlay>(() => {
     const runStates: Record<string, NodeRunState> = {};
     for (const [nodeId, state] of Object.entries(nodeResults)) runStates[nodeId] = state;
     const diff: CanvasOverlay["diff"] = {};
-    if (comparison?.to === 0 && history.diff) {
-      for (const n of history.diff.addedNodes) diff[n.id] = "added";
-      for (const n of history.diff.changedNodes) diff[n.id] = "changed";
+    if (comparedWithCanvas) {
+      for (const n of comparedWithCanvas.addedNodes) diff[n.id] = "added";
+      for (const n of comparedWithCanvas.changedNodes) diff[n.id] = "changed";
     }
     return { runStates, problems: problemsByNode(problems), diff };
-  }, [problems, nodeResults, comparison, history.diff]);
+  }, [problems, nodeResults, comparedWithCanvas]);
 
   const selected = draft.nodes.filter((n) => n.selected);
   const selectedStep = selected.length === 1 && isStep(selected[0]) ? selected[0] : null;
@@ -491,6 +496,7 @@ export function EditorWorkspace({ loaded }: { loaded: Loaded }) {
           <div ref={canvasBox} className="min-h-0 flex-1">
             <FlowCanvas
               nodes={draft.nodes}
+              removed={removed}
               edges={draft.edges}
               specs={nodeSpecs}
               overlay={overlay}
