@@ -121,3 +121,33 @@ test("after a run, a node's panel shows its last inputs and outputs; it runs alo
   await expect(panel.getByTestId("last-inputs")).toContainText(/repair/i);
   await expect(panel.getByTestId("trial-inputs")).toContainText(/repair/i);
 });
+
+test("after a reload every node shows its last state, also the nodes a later trial of one node did not run", async ({ page }) => {
+  await newPipeline(page, `Last states ${Date.now()}`, "example");
+  const types = ["input.chat", "retrieve.bm25", "generate.extractive", "output.answer"];
+  await page.getByTestId("run-question").filter({ visible: true }).fill(QUESTION);
+  await page.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(page.getByTestId("run-answer")).toContainText(/deposit/i);
+  for (const type of types) await expect(status(page.getByTestId(`node-${type}`))).toHaveText("done");
+
+  // A trial of the retriever alone, on an edited question: the latest editor run holds only its span.
+  await page.getByTestId("node-retrieve.bm25").click();
+  const panel = page.getByRole("complementary", { name: "Node settings" });
+  await panel.getByRole("tab", { name: "Last run" }).click();
+  await panel.getByTestId("trial-inputs").click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type('{"query": {"question": "Who pays for repairs?", "history": []}}');
+  await panel.getByRole("button", { name: "Run this node", exact: true }).click();
+  await expect(panel.getByTestId("last-outputs")).toContainText(/repair/i);
+
+  await page.reload();
+  for (const type of types) await expect(status(page.getByTestId(`node-${type}`))).toHaveText("done");
+  // Each node as it last ran: the retriever from the trial, the answer from the whole run.
+  await page.getByTestId("node-retrieve.bm25").click();
+  await panel.getByRole("tab", { name: "Last run" }).click();
+  await expect(panel.getByTestId("last-inputs")).toContainText("Who pays for repairs?");
+  await page.getByTestId("node-generate.extractive").click();
+  await panel.getByRole("tab", { name: "Last run" }).click();
+  await expect(panel.getByTestId("last-inputs")).toContainText(QUESTION);
+  await expect(panel.getByTestId("last-outputs")).toContainText(/deposit/i);
+});

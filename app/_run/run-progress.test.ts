@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Answer } from "@/nodes/ports";
 import type { RunEvent } from "@/server/runtime/events";
-import { applyRunEvent, endedWithout, nodesOfTrace, startedProgress } from "./run-progress";
+import { applyRunEvent, endedWithout, nodesOfTrace, nodesOfTraces, startedProgress } from "./run-progress";
 
 const answer: Answer = {
   text: "The deposit is capped at one month's rent [1].",
@@ -68,5 +68,23 @@ describe("nodesOfTrace", () => {
     ]);
     expect(nodes.in).toEqual({ status: "done", durationMs: 2, inputs: {}, outputs: { query: { question: "q", history: [] } } });
     expect(nodes.gen).toEqual({ status: "failed", durationMs: 7, inputs: { passages: [] }, error: "boom" });
+  });
+});
+
+describe("nodesOfTraces", () => {
+  const span = (nodeId: string, status: "succeeded" | "failed", durationMs: number) => ({ nodeId, status, inputs: {}, outputs: null, error: null, durationMs });
+
+  it("takes each node from the run it is newest in, not from older runs that also ran it", () => {
+    const trial = { spans: [span("gen", "failed", 9)] };
+    const whole = { spans: [span("in", "succeeded", 1), span("gen", "succeeded", 5), span("out", "succeeded", 2)] };
+    const nodes = nodesOfTraces([{ nodeIds: ["gen"] }, { nodeIds: ["in", "out"] }], [trial, whole]);
+    expect(Object.keys(nodes).sort()).toEqual(["gen", "in", "out"]);
+    expect(nodes.gen).toMatchObject({ status: "failed", durationMs: 9 });
+    expect(nodes.in).toMatchObject({ status: "done", durationMs: 1 });
+  });
+
+  it("shows the nodes of the traces that have arrived", () => {
+    const nodes = nodesOfTraces([{ nodeIds: ["gen"] }, { nodeIds: ["in"] }], [undefined, { spans: [span("in", "succeeded", 1)] }]);
+    expect(Object.keys(nodes)).toEqual(["in"]);
   });
 });

@@ -80,6 +80,20 @@ export function nodesOfTrace(spans: readonly TraceSpan[]): RunProgress["nodes"] 
   );
 }
 
+/**
+ * Each node as it was in the newest of `runs` it ran in (each run names the nodes it is the newest for),
+ * from the traces of those runs that have arrived: what the editor shows of the last runs after a reload.
+ */
+export function nodesOfTraces(runs: readonly { nodeIds: string[] }[], traces: readonly ({ spans: readonly TraceSpan[] } | undefined)[]): RunProgress["nodes"] {
+  const nodes: RunProgress["nodes"] = {};
+  runs.forEach((run, i) => {
+    const own = new Set(run.nodeIds);
+    const spans = traces[i]?.spans.filter((span) => own.has(span.nodeId));
+    if (spans) Object.assign(nodes, nodesOfTrace(spans));
+  });
+  return nodes;
+}
+
 /** The run could not finish (refused before it started, the connection broke, the person stopped it). */
 export function endedWithout(
   progress: RunProgress,

@@ -77,6 +77,7 @@ const PROCEDURES: Record<string, Probe> = {
   "knowledgeBase.setChunkDisabled": { ids: (b) => ({ id: b.chunkId, disabled: true }) },
   "run.list": { list: (b: Foreign) => ({ pipelineId: b.pipelineId }) },
   "run.get": { ids: (b) => ({ id: b.runId }) },
+  "run.nodeLastRuns": { list: (b: Foreign) => ({ pipelineId: b.pipelineId }) },
   "run.traceStats": { none: "process-wide trace writer statistics, no workspace rows" },
   "run.settings": { ids: (b) => ({ pipelineId: b.pipelineId }) },
   "run.updateSettings": { ids: (b) => ({ pipelineId: b.pipelineId, redactTraces: true, traceRetentionDays: 30 }) },

@@ -51,6 +51,7 @@ const LEAST_ROLE: Record<string, Least> = {
   "knowledgeBase.setChunkDisabled": "editor",
   "run.list": "viewer",
   "run.get": "viewer",
+  "run.nodeLastRuns": "viewer",
   "run.traceStats": "viewer",
   "run.settings": "viewer",
   "run.updateSettings": "editor",

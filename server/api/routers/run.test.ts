@@ -64,6 +64,40 @@ describeEachDatabase("run router", (getDb) => {
     expect(all.nextCursor).toBeNull();
   });
 
+  it("gives each node's last editor run among the latest 20: a trial of one node leaves the others on the run before", async () => {
+    const { id: pipeline } = await caller().pipeline.create({ name: "Node last runs" });
+    const at = (minute: number) => new Date(Date.UTC(2024, 4, 1, 10, minute));
+    const traced = (source: "editor" | "endpoint", minute: number, nodeIds: string[]) =>
+      getDb().run.create({
+        data: {
+          workspaceId,
+          pipelineId: pipeline,
+          source,
+          status: "answered",
+          question: `at ${minute}`,
+          input: {},
+          startedAt: at(minute),
+          spans: {
+            create: nodeIds.map((nodeId, ordinal) => ({ workspaceId, nodeId, nodeType: "input.chat", ordinal, status: "succeeded", inputs: {}, startedAt: at(minute), durationMs: 1 })),
+          },
+        },
+      });
+    const whole = await traced("editor", 1, ["in", "ret", "gen", "out"]);
+    await traced("editor", 2, ["gen"]);
+    const again = await traced("editor", 3, ["ret", "gen"]);
+    await traced("endpoint", 4, ["in", "ret", "gen", "out"]);
+
+    expect(await caller().run.nodeLastRuns({ pipelineId: pipeline })).toEqual([
+      { runId: again.id, nodeIds: ["ret", "gen"] },
+      { runId: whole.id, nodeIds: ["in", "out"] },
+    ]);
+
+    // Nineteen later trials of one node push the whole run out of the twenty looked at.
+    for (let minute = 5; minute < 24; minute++) await traced("editor", minute, ["gen"]);
+    const recent = await caller().run.nodeLastRuns({ pipelineId: pipeline });
+    expect(recent.map((run) => run.nodeIds)).toEqual([["gen"], ["ret"]]);
+  });
+
   it("never shows another workspace's runs", async () => {
     const other = await getDb().workspace.create({ data: { name: "Other", slug: "other-runs" } });
     const outsider = testCaller(getDb(), other.id);

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { getRunTrace } from "@/server/traces/get-run";
 import { BadCursorError, listRuns } from "@/server/traces/list-runs";
+import { nodeLastRuns } from "@/server/traces/node-last-runs";
 import { runFilters } from "@/server/traces/run-filters";
 import { MAX_RETENTION_DAYS } from "@/server/traces/retention";
 import { editorProcedure, router, viewerProcedure } from "../trpc";
@@ -27,6 +28,9 @@ export const runRouter = router({
     if (!run) throw new TRPCError({ code: "NOT_FOUND", message: `Run ${input.id} does not exist in this workspace.` });
     return run;
   }),
+
+  /** For the editor: the recent editor runs holding each node's last state, with the nodes each one is the last for. */
+  nodeLastRuns: viewerProcedure.input(pipelineRef).query(({ ctx, input }) => nodeLastRuns(ctx.db, ctx.workspaceId, input.pipelineId)),
 
   /** This server's runs ended vs runs whose whole trace is written, and the writer's queue. */
   traceStats: viewerProcedure.query(({ ctx }) => traceWriterFor(ctx.db).stats()),
