@@ -32,6 +32,8 @@ export interface KnowledgeStoreOptions {
    * since outgrown.
    */
   perRun?: boolean;
+  /** Said before a run's store embeds a query with a provider or local model: a wait on a model (run-slots.ts). */
+  onModelWait?: () => void;
 }
 
 /** A promise kept per key; a rejected one is dropped so the next caller asks again. `prime` keeps one made elsewhere. */
@@ -89,7 +91,7 @@ function memoryBundle(index: MemoryIndex, state: BaseState, terms: string[]): Ru
  * search runs here when the index is at the state's revision. The base's state alone is read only
  * when asked for before any search of that base started.
  */
-function runReads(db: Db, workspaceId: string) {
+function runReads(db: Db, workspaceId: string, onModelWait?: () => void) {
   const rows = new Map<string, ChunkRow>();
   // The guard, the retriever and the store's own checks analyse the same question: once per run.
   const analysed = new Map<string, string[]>();
@@ -116,9 +118,19 @@ function runReads(db: Db, workspaceId: string) {
     for (const row of ready.rows) rows.set(row.id, row);
     return ready;
   };
-  const embedders = memo(async (knowledgeBaseId: string): Promise<QueryEmbedder | null> =>
-    queryEmbedderFor(db, workspaceId, knowledgeBaseId, (await stateOf(knowledgeBaseId)).embedder),
-  );
+  const embedders = memo(async (knowledgeBaseId: string): Promise<QueryEmbedder | null> => {
+    const settings = (await stateOf(knowledgeBaseId)).embedder;
+    const embedder = await queryEmbedderFor(db, workspaceId, knowledgeBaseId, settings);
+    // USE and LSA embed on this thread: CPU like the rest of the run. A provider or local model is a wait.
+    if (!embedder || !onModelWait || (settings.kind !== "provider" && settings.kind !== "local")) return embedder;
+    return {
+      label: embedder.label,
+      embedQuery: (text: string) => {
+        onModelWait();
+        return embedder.embedQuery(text);
+      },
+    };
+  });
   const direct = databaseSources(db);
   const sources: RetrievalSources = {
     async hits(scope, request) {
@@ -138,7 +150,7 @@ function runReads(db: Db, workspaceId: string) {
 }
 
 export function createKnowledgeStore(db: Db, workspaceId: string, options: KnowledgeStoreOptions = {}): KnowledgeStore {
-  const run = options.perRun ? runReads(db, workspaceId) : null;
+  const run = options.perRun ? runReads(db, workspaceId, options.onModelWait) : null;
   const stateOf = run?.stateOf ?? ((knowledgeBaseId: string) => readBaseState(db, workspaceId, knowledgeBaseId));
   const sources = run?.sources ?? databaseSources(db);
   const searchable = (text: string) => run !== null && run.termsOf(text).length > 0;

@@ -32,6 +32,8 @@ export interface NodeHooks extends TokenSink {
   readonly signal: AbortSignal;
   emitToken(text: string): void;
   log(message: string, data?: unknown): void;
+  /** Said before every wait on a model, so the run can give its CPU slot up (run-slots.ts). */
+  waitsOnModel?(): void;
 }
 
 function toMessages(messages: ChatMessage[]): BaseMessage[] {
@@ -57,16 +59,19 @@ export class NodeModelProviders implements ModelProviders {
   }
 
   async chatModel(ref: ProviderRef) {
+    this.node.waitsOnModel?.();
     const credential = await this.credentials.resolve(ref.credentialId);
     return createChatModel(credential, ref, { callbacks: [this.counter, new CallRecorder(credential, ref, this.node)], maxRetries: this.retry.retries });
   }
 
   async embeddings(ref: ProviderRef) {
+    this.node.waitsOnModel?.();
     return createEmbeddings(await this.credentials.resolve(ref.credentialId), ref);
   }
 
   async localClassifier(id: string, task: LocalModelTask): Promise<PairClassifier> {
     if (!this.credentials.localModel) throw new Error(noLocalModelsMessage);
+    this.node.waitsOnModel?.();
     const folder = await this.credentials.localModel(id);
     if (folder.task !== task) throw new Error(`Local model "${folder.name}" is registered as a ${folder.task} model, not ${task}: choose a ${task} model`);
     // Loaded on first use: transformers.js and the ONNX runtime are heavy, and most runs never need them.
@@ -102,6 +107,7 @@ export class NodeModelProviders implements ModelProviders {
     json: boolean,
     read: (text: string) => StructuredResult<T>,
   ): Promise<{ text: string; parsed: StructuredResult<T> }> {
+    this.node.waitsOnModel?.();
     const credential = await this.credentials.resolve(ref.credentialId);
     const record = new CallRecord(credential, ref, messages, { json, streamed: options.stream === true });
     const model = createChatModel(credential, ref, { callbacks: [this.counter, new TokenCounter(record)], json });

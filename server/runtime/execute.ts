@@ -25,6 +25,8 @@ export interface ExecuteOptions {
   nodeTimeoutMs?: number;
   onEvent?: (event: RunEvent) => void;
   onSpan?: (span: SpanRecord) => void;
+  /** A node is about to wait on a model (a provider call or a local model): the run is now bound by that wait. */
+  onModelWait?: () => void;
   /** Node implementations by type; the registry's by default. Tests and the benchmark bring their own. */
   impls?: ImplLookup;
 }
@@ -322,6 +324,10 @@ class RunNodeContext implements NodeContext {
   addTokens(count: { input?: number; output?: number }): void {
     this.state.inputTokens += count.input ?? 0;
     this.state.outputTokens += count.output ?? 0;
+  }
+
+  waitsOnModel(): void {
+    this.options.onModelWait?.();
   }
 
   emitToken(text: string): void {

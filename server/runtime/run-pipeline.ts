@@ -13,6 +13,7 @@ import { openRunTrace } from "@/server/traces/run-trace";
 import type { FinalRunStatus, RunEvent } from "./events";
 import { executeGraph, executePlan, GraphInvalidError, type ExecuteOptions, type ExecuteResult, type PartialPlan } from "./execute";
 import type { ImplLookup } from "./registry";
+import { runSlots, type RunSlots } from "./run-slots";
 import { traceWriterFor, type TraceWriter } from "./trace-writer";
 
 export interface RunPipelineArgs {
@@ -28,9 +29,10 @@ export interface RunPipelineArgs {
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
   nodeTimeoutMs?: number;
-  /** Overrides for tests: node implementations and the trace writer. */
+  /** Overrides for tests: node implementations, the trace writer and the run slots. */
   impls?: ImplLookup;
   traceWriter?: TraceWriter;
+  slots?: RunSlots;
 }
 
 export interface PipelineRunResult {
@@ -74,22 +76,30 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
     trace.finish(writer, { runId, workspaceId, pipelineId: args.pipelineId, versionId, source: args.source, apiKeyId, status, outcome, error, startedAt, durationMs }, output);
   const started = performance.now();
 
+  // The run waits its turn to compute (run-slots.ts). The wait counts in the Run's duration, and shows
+  // in its waterfall as the time before the first span.
+  const slots = args.slots ?? runSlots();
+  const slot = await slots.acquire(args.signal);
+  const waitedMs = performance.now() - started;
+  const onModelWait = () => slots.releaseForModel(slot);
   let result: ExecuteResult;
   try {
     const options: ExecuteOptions = {
       runId,
       workspaceId,
       input,
-      knowledge: createKnowledgeStore(db, workspaceId, { perRun: true }),
+      knowledge: createKnowledgeStore(db, workspaceId, { perRun: true, onModelWait }),
       credentials: workspaceCredentials(db, workspaceId),
       signal: args.signal,
       nodeTimeoutMs: args.nodeTimeoutMs,
       onEvent: args.onEvent,
       onSpan: (span) => writer.enqueue(trace.span(span, runId, workspaceId)),
+      onModelWait,
       impls: args.impls,
     };
     result = await (args.plan ? executePlan(args.plan, options) : executeGraph(args.graph, options));
   } catch (error) {
+    slot.release();
     // The graph could not start (it is invalid, or the runtime broke): the Run still says why.
     const message = messageOf(error);
     const durationMs = performance.now() - started;
@@ -105,10 +115,11 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
     };
   }
 
+  slot.release();
   const parsed = answerSchema.safeParse(result.output?.answer);
   const verdict = verdictSchema.safeParse(result.output?.verdict);
   const { outcome } = trace.summary(result.status, result.output);
-  finish(result.status, outcome, result.error ?? null, result.durationMs, result.output ?? null);
+  finish(result.status, outcome, result.error ?? null, waitedMs + result.durationMs, result.output ?? null);
   return {
     runId,
     status: result.status,

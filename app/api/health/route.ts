@@ -1,5 +1,6 @@
 import { ready } from "@/server/bootstrap";
 import { describeDatabase } from "@/server/db/client";
+import { runSlots } from "@/server/runtime/run-slots";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 
 export const runtime = "nodejs";
@@ -9,8 +10,9 @@ export const dynamic = "force-dynamic";
 export async function GET() {
   try {
     const db = await ready();
-    // Runs this server ended vs runs whose whole trace is written (issue 6: no trace is lost).
-    return Response.json({ ok: true, database: describeDatabase(), traces: traceWriterFor(db).stats() });
+    // Runs this server ended vs runs whose whole trace is written (issue 6: no trace is lost), and
+    // how many runs compute or wait their turn (run-slots.ts).
+    return Response.json({ ok: true, database: describeDatabase(), traces: traceWriterFor(db).stats(), runs: runSlots().stats() });
   } catch (error) {
     return Response.json({ ok: false, database: describeDatabase(), error: (error as Error).message }, { status: 503 });
   }
