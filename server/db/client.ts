@@ -57,8 +57,27 @@ export function sqlTargetOf(db: Db): SqlTarget {
   return target;
 }
 
+const globalForCloseHooks = globalThis as typeof globalThis & { __groundworkCloseHooks?: WeakMap<Db, (() => Promise<void>)[]> };
+const closeHooks = (globalForCloseHooks.__groundworkCloseHooks ??= new WeakMap<Db, (() => Promise<void>)[]>());
+
+/** Runs `hook` when the client is closed, before its connections are: for what holds a connection of its own. */
+export function onClose(db: Db, hook: () => Promise<void>): void {
+  const hooks = closeHooks.get(db);
+  if (!hooks) throw new Error("This database client was not made by createDb");
+  hooks.push(hook);
+}
+
 export async function createDb(options: DbOptions = {}): Promise<DbHandle> {
-  const handle = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+  const opened = options.url ? await openPostgres(options.url) : await openPglite(options.dataDir);
+  const hooks: (() => Promise<void>)[] = [];
+  const handle: DbHandle = {
+    ...opened,
+    close: async () => {
+      await Promise.all(hooks.splice(0).map((hook) => hook()));
+      await opened.close();
+    },
+  };
+  closeHooks.set(handle.db, hooks);
   sqlTargets.set(handle.db, handle.sql);
   try {
     await withSqlSession(handle.sql, (session) =>

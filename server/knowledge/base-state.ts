@@ -1,10 +1,12 @@
 // What a run needs to know about a knowledge base before it searches it, in one statement: that it is
 // the caller's, its embedder settings, the domain guard's stored threshold, and the corpus counts the
-// "Chunk" triggers keep. Read once per run (search.ts) instead of once per node that asks.
+// "Chunk" triggers keep. Read once per run (search.ts) instead of once per node that asks, and kept
+// between runs until the database announces a change (base-state-cache.ts).
 import type { Db } from "@/server/db/client";
 import { hotRows } from "@/server/db/hot-rows";
 import { Prisma } from "@/server/db/generated/client";
 import { embedderSettings, type EmbedderSettings } from "@/nodes/knowledge-settings";
+import { cachedBaseState } from "./base-state-cache";
 
 export interface BaseState {
   embedder: EmbedderSettings;
@@ -49,7 +51,13 @@ export function baseStateOf(knowledgeBaseId: string, row: BaseRow | null | undef
   };
 }
 
-export async function readBaseState(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<BaseState> {
+/** The base's state, from this process's memory while the database has announced no change to it (base-state-cache.ts). */
+export function readBaseState(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<BaseState> {
+  return cachedBaseState(db, workspaceId, knowledgeBaseId, () => readBaseStateNow(db, workspaceId, knowledgeBaseId));
+}
+
+/** The base's state as the database has it now, bypassing the cache (for a reader that must see its own process's write). */
+export async function readBaseStateNow(db: Db, workspaceId: string, knowledgeBaseId: string): Promise<BaseState> {
   const [row] = await hotRows<BaseRow>(db, Prisma.sql`
     SELECT k.embedder, k."guardThreshold", k."guardFingerprint", s.chunks::float8 AS chunks, s.tokens::float8 AS tokens,
       s.revision::float8 AS revision

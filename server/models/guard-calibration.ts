@@ -8,7 +8,7 @@ import { bestCoverage, rarityWeights } from "@/nodes/query-guard/coverage";
 import { spec } from "@/nodes/query-guard/spec";
 import type { Graph } from "@/nodes/graph";
 import type { Db } from "@/server/db/client";
-import { readBaseState, type BaseState } from "@/server/knowledge/base-state";
+import { readBaseStateNow, type BaseState } from "@/server/knowledge/base-state";
 import { createKnowledgeStore } from "@/server/knowledge/search";
 import type { KnowledgeStore } from "@/server/knowledge/store";
 import { tokenize } from "@/server/knowledge/tokenize";
@@ -108,12 +108,12 @@ export async function guardCalibration(
   knowledgeBaseId: string,
   options: { targetFalseRefusal: number },
 ): Promise<GuardCalibration & { whenFitted?: Promise<CalibrationResult> }> {
-  // The run's copy of the base's state first (one statement per run, search.ts); when it is not
-  // current, a fresh read, in case a fit was stored since the run read it: that fit is not repeated.
+  // The run's copy of the base's state first (search.ts); when it is not current, a fresh read past
+  // the cache, in case a fit was stored since the run read it: that fit is not repeated.
   let base = stored(await knowledge.state(knowledgeBaseId), options.targetFalseRefusal);
   if (!base.current) {
     const storedBefore = fitsStored.get(knowledgeBaseId);
-    const fresh = () => readBaseState(db, workspaceId, knowledgeBaseId).then((state) => stored(state, options.targetFalseRefusal));
+    const fresh = () => readBaseStateNow(db, workspaceId, knowledgeBaseId).then((state) => stored(state, options.targetFalseRefusal));
     base = await fresh();
     // A fit stored while that read was in flight: read once more rather than start the same fit again.
     if (!base.current && fitsStored.get(knowledgeBaseId) !== storedBefore) base = await fresh();

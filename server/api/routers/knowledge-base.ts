@@ -6,6 +6,7 @@ import { embedderSettings } from "@/nodes/knowledge-settings";
 import { sourceAnchor } from "@/nodes/ports";
 import type { RequestContext } from "@/server/auth/context";
 import type { DocumentStatus } from "@/server/db/generated/client";
+import { baseStatesCaughtUp } from "@/server/knowledge/base-state-cache";
 import { setChunk } from "@/server/knowledge/edit-chunk";
 import { ingestionProgress } from "@/server/knowledge/jobs/ingestion-progress";
 import { deleteDocument, deleteKnowledgeBase, reindexDocument, reindexKnowledgeBase } from "@/server/knowledge/manage-documents";
@@ -21,6 +22,14 @@ import { auditCall } from "@/server/audit/record";
 import { editorProcedure, viewerProcedure, router } from "../trpc";
 
 const byId = z.object({ id: z.string().min(1) });
+
+// A change to a base returns once this process's kept base states have heard of it
+// (base-state-cache.ts): a run started right after it, here, searches what it changed.
+const baseEditorProcedure = editorProcedure.use(async ({ ctx, next }) => {
+  const result = await next();
+  if (result.ok) await baseStatesCaughtUp(ctx.db);
+  return result;
+});
 
 // What the file picker offers: every format ingestion reads.
 const uploadExtensions = Object.values(formats).flatMap((format) => format.extensions);
@@ -147,7 +156,7 @@ export const knowledgeBaseRouter = router({
       return { id: knowledgeBase.id };
     }),
 
-  update: editorProcedure
+  update: baseEditorProcedure
     .input(
       z.object({
         id: z.string().min(1),
@@ -167,14 +176,14 @@ export const knowledgeBaseRouter = router({
       return { id, reembedding: embedderChanged };
     }),
 
-  delete: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+  delete: baseEditorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const knowledgeBase = await ownKnowledgeBase(ctx, input.id);
     await deleteKnowledgeBase(ctx.db, { workspaceId: ctx.workspaceId, knowledgeBaseId: input.id });
     await auditCall(ctx, "knowledge_base.deleted", { type: "knowledge_base", id: input.id, detail: { name: knowledgeBase.name } });
     return { id: input.id };
   }),
 
-  deleteDocument: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+  deleteDocument: baseEditorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const document = await ownDocument(ctx, input.id);
     await deleteDocument(ctx.db, { workspaceId: ctx.workspaceId, documentId: document.id });
     await touch(ctx, document.knowledgeBaseId);
@@ -182,19 +191,19 @@ export const knowledgeBaseRouter = router({
   }),
 
   /** Parses the stored file again with the base's current settings, in the background. */
-  reindexDocument: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+  reindexDocument: baseEditorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     const document = await ownDocument(ctx, input.id);
     await reindexDocument(ctx.db, { workspaceId: ctx.workspaceId, documentId: document.id }).catch(badRequest);
     return { id: document.id };
   }),
 
-  reindexAll: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+  reindexAll: baseEditorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await ownKnowledgeBase(ctx, input.id);
     return { queued: await reindexKnowledgeBase(ctx.db, { workspaceId: ctx.workspaceId, knowledgeBaseId: input.id }) };
   }),
 
   /** Empties a base but keeps it, with its settings, for a fresh upload. */
-  deleteAllDocuments: editorProcedure.input(byId).mutation(async ({ ctx, input }) => {
+  deleteAllDocuments: baseEditorProcedure.input(byId).mutation(async ({ ctx, input }) => {
     await ownKnowledgeBase(ctx, input.id);
     const [deleted] = await ctx.db.$transaction([
       ctx.db.document.deleteMany({ where: { knowledgeBaseId: input.id, workspaceId: ctx.workspaceId } }),
@@ -218,7 +227,7 @@ export const knowledgeBaseRouter = router({
   }),
 
   /** An edited chunk is re-analysed and re-embedded before this returns: the next search finds its new words. */
-  updateChunk: editorProcedure.input(z.object({ id: z.string().min(1), text: chunkText })).mutation(async ({ ctx, input }) => {
+  updateChunk: baseEditorProcedure.input(z.object({ id: z.string().min(1), text: chunkText })).mutation(async ({ ctx, input }) => {
     const chunk = await ownChunk(ctx, input.id);
     const updated = await setChunk(ctx.db, { workspaceId: ctx.workspaceId, chunkId: chunk.id, text: input.text });
     if (!updated.disabled) await reembedChunk(ctx, chunk.knowledgeBaseId, chunk.id);
@@ -227,7 +236,7 @@ export const knowledgeBaseRouter = router({
   }),
 
   /** A disabled chunk keeps its text but no retriever returns it; enabling it indexes it again. */
-  setChunkDisabled: editorProcedure.input(z.object({ id: z.string().min(1), disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
+  setChunkDisabled: baseEditorProcedure.input(z.object({ id: z.string().min(1), disabled: z.boolean() })).mutation(async ({ ctx, input }) => {
     const chunk = await ownChunk(ctx, input.id);
     const updated = await setChunk(ctx.db, { workspaceId: ctx.workspaceId, chunkId: chunk.id, disabled: input.disabled });
     // Retrievers skip disabled chunks themselves; a re-enabled one needs a vector for its current text.
