@@ -35,6 +35,7 @@ function random(seed: number): () => number {
 const QUESTION_WORDS = 6;
 const MIN_SENTENCE_WORDS = 3;
 const FOREIGN_WORDS = 3;
+const YIELD_EVERY_MS = 10;
 
 function pick<T>(items: T[], next: () => number): T {
   return items[Math.floor(next() * items.length)];
@@ -92,9 +93,16 @@ export async function calibrate(
   const { inDomain, outOfDomain } = pseudoQuestions(chunkTexts);
   const scores = async (questions: string[]) => {
     const out: number[] = [];
+    let since = performance.now();
     for (const q of questions) {
       options.signal?.throwIfAborted();
       out.push(await score(q));
+      // A fit is seconds of work beside a serving process: it gives the event loop back every few
+      // milliseconds, or every answer in flight would wait for all of it.
+      if (performance.now() - since > YIELD_EVERY_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        since = performance.now();
+      }
     }
     return out;
   };
