@@ -68,3 +68,30 @@ describe("run slots", () => {
     expect(slots.stats()).toMatchObject({ limit: 0, waiting: 0, waited: 0 });
   });
 });
+
+describe("run slots, handing over", () => {
+  it("starts the next run on a later turn of the event loop, so I/O is served between runs", async () => {
+    const slots = createRunSlots(1);
+    const held = await slots.acquire();
+    const next = slots.acquire();
+    // Work already queued for the event loop (as a request read from a socket would be) runs first.
+    let immediate = false;
+    setImmediate(() => (immediate = true));
+    held.release();
+    await next;
+    expect(immediate).toBe(true);
+  });
+
+  it("passes a slot on when the run it was handed to left the line meanwhile", async () => {
+    const slots = createRunSlots(1);
+    const held = await slots.acquire();
+    const controller = new AbortController();
+    const leaving = slots.acquire(controller.signal);
+    const after = slots.acquire();
+    held.release();
+    controller.abort();
+    expect((await leaving).release()).toBe(false);
+    await after;
+    expect(slots.stats()).toMatchObject({ active: 1, waiting: 0 });
+  });
+});

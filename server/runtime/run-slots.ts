@@ -47,9 +47,14 @@ export function createRunSlots(limit: number): RunSlots {
         if (!held) return false;
         held = false;
         const next = line.shift();
-        // The slot passes straight to the next run, so a newcomer can never slip in ahead of it.
-        if (next) next.grant(grant());
-        else active--;
+        if (!next) {
+          active--;
+          return true;
+        }
+        // The slot passes straight to the next run, so a newcomer can never slip in ahead of it, on
+        // the next turn of the event loop: a line of runs that never wait on I/O would otherwise run
+        // back to back in one turn, and no request could be read or answered meanwhile.
+        setImmediate(() => next.grant(grant()));
         return true;
       },
     };
@@ -65,13 +70,17 @@ export function createRunSlots(limit: number): RunSlots {
       if (signal?.aborted) return Promise.resolve(noSlot);
       waited++;
       return new Promise<RunSlot>((resolve) => {
+        let left = false;
         const entry = {
           grant: (slot: RunSlot) => {
+            // Aborted while the slot was on its way: it goes on to the next run.
+            if (left) return void slot.release();
             signal?.removeEventListener("abort", leave);
             resolve(slot);
           },
         };
         const leave = () => {
+          left = true;
           const at = line.indexOf(entry);
           if (at >= 0) line.splice(at, 1);
           resolve(noSlot);
