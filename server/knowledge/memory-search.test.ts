@@ -132,8 +132,6 @@ describeEachDatabase("In-memory BM25 indexes", (getDb) => {
     const db = getDb();
     await readIntoMemory(db);
     const added = await ingestDocument(db, { workspaceId, knowledgeBaseId, fileName: "boats.md", content: Buffer.from("# Houseboats\n\nA houseboat mooring is not a tenancy of a home.\n") });
-    // The state this process keeps has heard of the change (within milliseconds; here, for certain).
-    await baseStatesCaughtUp(db);
     const find = () => createKnowledgeStore(db, workspaceId, { perRun: true }).bm25(knowledgeBaseId, "houseboat mooring", { topK: 3 });
 
     let found: Awaited<ReturnType<typeof find>> = [];

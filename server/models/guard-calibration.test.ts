@@ -5,6 +5,7 @@ import { createKnowledgeStore } from "@/server/knowledge/search";
 import type { KnowledgeStore } from "@/server/knowledge/store";
 import { strictGraph } from "@/server/templates/strict";
 import { calibrateGuardsOf, guardCalibration } from "./guard-calibration";
+import { baseStatesCaughtUp } from "@/server/knowledge/base-state-cache";
 
 describeEachDatabase("guard calibration", (getDb) => {
   let workspaceId: string;
@@ -59,6 +60,7 @@ describeEachDatabase("guard calibration", (getDb) => {
   it("serves the stored threshold at once when the base has changed, and refits in the background", async () => {
     const stored = await storedThreshold();
     await getDb().knowledgeBase.update({ where: { id: knowledgeBaseId }, data: { guardFingerprint: "outdated" } });
+    await baseStatesCaughtUp(getDb());
     const served = await guardCalibration(getDb(), workspaceId, knowledge, knowledgeBaseId, options);
     expect(served).toMatchObject({ threshold: stored, refitting: true });
     await served.whenFitted;

@@ -9,6 +9,7 @@ import { spec } from "@/nodes/query-guard/spec";
 import type { Graph } from "@/nodes/graph";
 import type { Db } from "@/server/db/client";
 import { readBaseStateNow, type BaseState } from "@/server/knowledge/base-state";
+import { baseStatesCaughtUp } from "@/server/knowledge/base-state-cache";
 import { createKnowledgeStore } from "@/server/knowledge/search";
 import type { KnowledgeStore } from "@/server/knowledge/store";
 import { tokenize } from "@/server/knowledge/tokenize";
@@ -125,6 +126,8 @@ export async function guardCalibration(
 
 /** After a base's ingestion or a publish: fits the base now unless its stored threshold is current. */
 export async function calibrateGuardEagerly(db: Db, workspaceId: string, knowledge: KnowledgeStore, knowledgeBaseId: string, targetFalseRefusal: number): Promise<void> {
+  // The base as the database has it now, not as this process last heard of it.
+  await baseStatesCaughtUp(db);
   const calibration = await guardCalibration(db, workspaceId, knowledge, knowledgeBaseId, { targetFalseRefusal });
   await calibration.whenFitted;
 }

@@ -1,6 +1,7 @@
 // Runs queued jobs in the background with bounded concurrency: each slot leases a batch of due jobs,
 // keeps the batch's lease alive while it runs, and the worker polls for new work when idle.
 import type { Db } from "@/server/db/client";
+import { baseStatesCaughtUp } from "../base-state-cache";
 import { processEmbedJob } from "./embed-document";
 import { EMBED_DOCUMENT, leaseJobs, renewLeases, retryLater, INGEST_DOCUMENT, type LeasedJob } from "./job-queue";
 import { processDocumentJobs, type JobOutcome } from "./process-document";
@@ -120,7 +121,11 @@ export async function drainJobs(db: Db, options: { documentId?: string; knowledg
       documentId: options.documentId,
       knowledgeBaseId: options.knowledgeBaseId,
     });
-    if (jobs.length === 0) return outcomes;
+    if (jobs.length === 0) {
+      // Drained means searchable from here: this process's kept base states have heard of the jobs' writes.
+      if (outcomes.length > 0) await baseStatesCaughtUp(db);
+      return outcomes;
+    }
     const results = await runBatch(db, jobs, leaseMs);
     outcomes.push(...jobs.map((job) => results.get(job.id) ?? "lost"));
   }
