@@ -38,12 +38,15 @@ export function listenOn(db: Db, channel: string, handlers: ChannelHandlers): Ch
   };
 
   if (target instanceof PGlite) {
-    const unlisten = target.listen(channel, (payload) => handlers.onMessage(payload)).then((stop) => (state.closed ? void stop() : (up(), stop)));
+    const unlisten = target.listen(channel, (payload) => handlers.onMessage(payload));
+    void unlisten.then(() => {
+      if (!state.closed) up();
+    });
     onClose(db, async () => {
       state.closed = true;
       down();
       const stop = await unlisten.catch(() => undefined);
-      if (stop) await stop().catch(() => undefined);
+      await stop?.().catch(() => undefined);
     });
     return state;
   }

@@ -99,7 +99,6 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
     };
     result = await (args.plan ? executePlan(args.plan, options) : executeGraph(args.graph, options));
   } catch (error) {
-    slot.release();
     // The graph could not start (it is invalid, or the runtime broke): the Run still says why.
     const message = messageOf(error);
     const durationMs = performance.now() - started;
@@ -113,9 +112,10 @@ export async function runPipeline(db: Db, args: RunPipelineArgs): Promise<Pipeli
       error: message,
       ...(error instanceof GraphInvalidError ? { problems: error.problems } : {}),
     };
+  } finally {
+    slot.release();
   }
 
-  slot.release();
   const parsed = answerSchema.safeParse(result.output?.answer);
   const verdict = verdictSchema.safeParse(result.output?.verdict);
   const { outcome } = trace.summary(result.status, result.output);

@@ -53,6 +53,9 @@ describeEachDatabase("run slots around real runs", (getDb) => {
     const result = await waiting;
     expect(result.status).toBe("answered");
     expect(slots.stats()).toMatchObject({ active: 0, waiting: 0, waited: 1 });
+    await traceWriter.flush();
+    const run = await getDb().run.findUniqueOrThrow({ where: { id: result.runId } });
+    expect(run.durationMs).toBeGreaterThanOrEqual(150);
   });
 
   it("lets offline runs go on while a provider run waits on its model", async () => {
