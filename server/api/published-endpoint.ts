@@ -1,8 +1,10 @@
 // Which pipeline version answers at a slug, kept in this process between calls: the endpoint row
-// for a few seconds (publishing, pinning or editing it through the console forgets it at once;
-// another app server sees the change within ENDPOINT_CACHE_TTL_MS), and each version's parsed graph
-// for as long as the process lives, since a published version never changes.
+// for a few seconds, reloaded in the background before it expires (refresh-ahead.ts; publishing,
+// pinning or editing it through the console forgets it at once; another app server sees the change
+// within ENDPOINT_CACHE_TTL_MS), and each version's parsed graph for as long as the process lives,
+// since a published version never changes.
 import type { Graph } from "@/nodes/graph";
+import { createRefreshAheadCache, type RefreshAheadCache } from "@/server/cache/refresh-ahead";
 import type { Db } from "@/server/db/client";
 import { parseStoredGraph } from "./graph-json";
 
@@ -28,7 +30,7 @@ export interface PublishedEndpoint {
 
 const shared = globalThis as typeof globalThis & {
   // Per database (tests open two at once), then per slug.
-  groundworkEndpointCache?: Map<Db, Map<string, { endpoint: PublishedEndpoint; expires: number }>>;
+  groundworkEndpointCache?: Map<Db, RefreshAheadCache<string, PublishedEndpoint | null>>;
   groundworkGraphCache?: Map<string, Graph>;
 };
 const endpointCache = (shared.groundworkEndpointCache ??= new Map());
@@ -37,6 +39,16 @@ const graphCache = (shared.groundworkGraphCache ??= new Map());
 /** After a publish, a pin or canary change, or a delete: the next call reads the endpoint again. */
 export function forgetEndpoints() {
   for (const bySlug of endpointCache.values()) bySlug.clear();
+}
+
+function endpointsOf(db: Db): RefreshAheadCache<string, PublishedEndpoint | null> {
+  let bySlug = endpointCache.get(db);
+  if (!bySlug) {
+    // Unknown slugs are not kept: a caller trying names must not be able to fill the memory.
+    bySlug = createRefreshAheadCache<string, PublishedEndpoint | null>({ name: "endpoint", ttlMs: ENDPOINT_CACHE_TTL_MS, keep: (endpoint) => endpoint !== null });
+    endpointCache.set(db, bySlug);
+  }
+  return bySlug;
 }
 
 function servedVersion(version: { id: string; number: number; graph: unknown }, slug: string): ServedVersion {
@@ -75,16 +87,8 @@ async function loadEndpoint(db: Db, slug: string): Promise<PublishedEndpoint | n
   };
 }
 
-export async function findPublishedEndpoint(db: Db, slug: string, now = Date.now()): Promise<PublishedEndpoint | null> {
-  let bySlug = endpointCache.get(db);
-  if (!bySlug) endpointCache.set(db, (bySlug = new Map()));
-  const cached = bySlug.get(slug);
-  if (cached && cached.expires > now) return cached.endpoint;
-  const endpoint = await loadEndpoint(db, slug);
-  // Unknown slugs are not kept: a caller trying names must not be able to fill the memory.
-  if (endpoint) bySlug.set(slug, { endpoint, expires: now + ENDPOINT_CACHE_TTL_MS });
-  else bySlug.delete(slug);
-  return endpoint;
+export function findPublishedEndpoint(db: Db, slug: string, now = Date.now()): Promise<PublishedEndpoint | null> {
+  return endpointsOf(db).get(slug, () => loadEndpoint(db, slug), now);
 }
 
 /** The version one call runs: the canary for `percent`% of calls, else the pinned version. */

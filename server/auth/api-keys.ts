@@ -1,10 +1,11 @@
 // API keys for published endpoints. Only a SHA-256 of the secret is stored, so a leaked database
 // does not leak working keys; the secret is shown to its creator once.
 //
-// Every API call checks its key, so checked keys are kept in this process for a few seconds.
-// Revoking or editing a key through the console forgets it here at once; another app server
-// sees the change within KEY_CACHE_TTL_MS.
+// Every API call checks its key, so checked keys are kept in this process for a few seconds, and
+// reloaded in the background before they expire (refresh-ahead.ts). Revoking or editing a key through
+// the console forgets it here at once; another app server sees the change within KEY_CACHE_TTL_MS.
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { createRefreshAheadCache, type RefreshAheadCache } from "@/server/cache/refresh-ahead";
 import type { Db } from "@/server/db/client";
 
 const SECRET_PREFIX = "gw_";
@@ -15,6 +16,7 @@ const DISPLAY_PREFIX_LENGTH = 10;
 export const KEY_CACHE_TTL_MS = 5_000;
 /** `lastUsedAt` is a person's hint ("used 3 minutes ago"), so it is written at most this often per key. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+const UNKNOWN_KEY = "The API key is not valid.";
 
 export function hashSecret(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
@@ -55,26 +57,23 @@ export interface VerifiedKey extends ApiKeyLimits {
 /** A key refused: `known` names it when it exists but may not call (revoked), so the refusal can be traced under it. */
 export type BearerCheck = ({ ok: true } & VerifiedKey) | { ok: false; reason: string; known?: { apiKeyId: string; workspaceId: string } };
 
-interface CachedKey {
-  hash: string;
-  check: BearerCheck;
-  expires: number;
-}
-
 // On globalThis so that every route bundle of the server shares one cache, and the console's
 // revoke (a tRPC route) reaches the cache the API routes read.
 const shared = globalThis as typeof globalThis & {
-  groundworkKeyCache?: Map<string, CachedKey>;
+  groundworkKeyCache?: RefreshAheadCache<string, BearerCheck>;
   groundworkKeyLastUsed?: Map<string, number>;
 };
-const keyCache = (shared.groundworkKeyCache ??= new Map());
+const keyCache = (shared.groundworkKeyCache ??= createRefreshAheadCache<string, BearerCheck>({
+  name: "API key",
+  ttlMs: KEY_CACHE_TTL_MS,
+  // Unknown secrets are not kept: a caller guessing keys must not be able to fill the memory.
+  keep: (check) => check.ok || check.reason !== UNKNOWN_KEY,
+}));
 const lastUsedWritten = (shared.groundworkKeyLastUsed ??= new Map());
 
 /** Makes the next call with this key read it from the database again (after a revoke or an edit). */
 export function forgetApiKey(apiKeyId: string) {
-  for (const [hash, entry] of keyCache) {
-    if (entry.check.ok && entry.check.apiKeyId === apiKeyId) keyCache.delete(hash);
-  }
+  keyCache.forgetWhere((check) => (check.ok ? check.apiKeyId : check.known?.apiKeyId) === apiKeyId);
 }
 
 async function loadKey(db: Db, hash: string): Promise<BearerCheck> {
@@ -94,7 +93,7 @@ async function loadKey(db: Db, hash: string): Promise<BearerCheck> {
   // The lookup is by hash, so timing reveals nothing about the secret; the comparison is kept
   // constant-time anyway so that no code path ever compares secrets byte by byte.
   if (!key || !timingSafeEqual(Buffer.from(key.hash, "hex"), Buffer.from(hash, "hex"))) {
-    return { ok: false, reason: "The API key is not valid." };
+    return { ok: false, reason: UNKNOWN_KEY };
   }
   if (key.revokedAt) return { ok: false, reason: "This API key has been revoked.", known: { apiKeyId: key.id, workspaceId: key.workspaceId } };
   return {
@@ -113,16 +112,10 @@ export async function verifyBearer(db: Db, authorization: string | null, now = D
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);
   if (!match) return { ok: false, reason: "The Authorization header must have the form `Bearer <api key>`." };
   const secret = match[1];
-  if (!SECRET_PATTERN.test(secret)) return { ok: false, reason: "The API key is not valid." };
+  if (!SECRET_PATTERN.test(secret)) return { ok: false, reason: UNKNOWN_KEY };
 
   const hash = hashSecret(secret);
-  let cached = keyCache.get(hash);
-  if (!cached || cached.expires <= now) {
-    cached = { hash, check: await loadKey(db, hash), expires: now + KEY_CACHE_TTL_MS };
-    // Unknown secrets are not kept: a caller guessing keys must not be able to fill the memory.
-    if (cached.check.ok || cached.check.reason !== "The API key is not valid.") keyCache.set(hash, cached);
-  }
-  const check = cached.check;
+  const check = await keyCache.get(hash, () => loadKey(db, hash), now);
   if (check.ok) recordUse(db, check.apiKeyId, now);
   return check;
 }

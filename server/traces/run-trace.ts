@@ -3,6 +3,7 @@
 // reference to it (span-inputs.ts), each span tagged with its model and summed, the
 // run's outcome derived from its verdicts, and the finished run counted and exported (OTel).
 import type { Graph } from "@/nodes/graph";
+import { createRefreshAheadCache, type RefreshAheadCache } from "@/server/cache/refresh-ahead";
 import type { Db } from "@/server/db/client";
 import type { RunOutcome } from "@/server/db/generated/client";
 import type { FinalRunStatus, SpanRecord } from "@/server/runtime/events";
@@ -39,28 +40,24 @@ export interface FinishedRun {
   durationMs: number;
 }
 
-/** How long a pipeline's trace settings are reused before being read again; the console's change forgets them at once. */
+/** How long a pipeline's trace settings are reused (reloaded in the background before); the console's change forgets them at once. */
 export const TRACE_SETTINGS_TTL_MS = 5_000;
 
 type TraceSettings = { name: string; redactTraces: boolean } | null;
 
 // On globalThis so that every route bundle of the server shares one cache (as the key and endpoint caches).
-const shared = globalThis as typeof globalThis & { groundworkTraceSettings?: Map<Db, Map<string, { settings: TraceSettings; expires: number }>> };
+const shared = globalThis as typeof globalThis & { groundworkTraceSettings?: Map<Db, RefreshAheadCache<string, TraceSettings>> };
 const settingsCache = (shared.groundworkTraceSettings ??= new Map());
 
 /** After a pipeline's name or privacy setting changed: the next run reads them again. */
 export function forgetTraceSettings(pipelineId: string) {
-  for (const byPipeline of settingsCache.values()) byPipeline.delete(pipelineId);
+  for (const byPipeline of settingsCache.values()) byPipeline.forget(pipelineId);
 }
 
-async function traceSettings(db: Db, pipelineId: string, now = Date.now()): Promise<TraceSettings> {
+function traceSettings(db: Db, pipelineId: string): Promise<TraceSettings> {
   let byPipeline = settingsCache.get(db);
-  if (!byPipeline) settingsCache.set(db, (byPipeline = new Map()));
-  const cached = byPipeline.get(pipelineId);
-  if (cached && cached.expires > now) return cached.settings;
-  const settings = await db.pipeline.findUnique({ where: { id: pipelineId }, select: { name: true, redactTraces: true } });
-  byPipeline.set(pipelineId, { settings, expires: now + TRACE_SETTINGS_TTL_MS });
-  return settings;
+  if (!byPipeline) settingsCache.set(db, (byPipeline = createRefreshAheadCache<string, TraceSettings>({ name: "pipeline's trace settings", ttlMs: TRACE_SETTINGS_TTL_MS })));
+  return byPipeline.get(pipelineId, () => db.pipeline.findUnique({ where: { id: pipelineId }, select: { name: true, redactTraces: true } }));
 }
 
 export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Promise<RunTrace> {
