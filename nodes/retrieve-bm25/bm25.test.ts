@@ -40,7 +40,6 @@ describeEachDatabase("retrieve.bm25", (getDb) => {
     expect(ctx.logs).toEqual([
       {
         message: `3 passage(s) from knowledge base ${knowledgeBaseId}`,
-        data: { passages: passages.map((p) => ({ rank: p.rank, id: p.id, score: p.score, title: p.source.title })) },
       },
     ]);
   });

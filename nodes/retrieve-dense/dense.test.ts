@@ -38,7 +38,6 @@ describeEachDatabase("retrieve.dense", (getDb) => {
     expect(ctx.logs).toEqual([
       {
         message: `2 passage(s) from knowledge base ${knowledgeBaseId} (query embedded by Universal Sentence Encoder lite (offline))`,
-        data: { passages: passages.map((p) => ({ rank: p.rank, id: p.id, score: p.score, title: p.source.title })) },
       },
     ]);
   });
