@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { estimateCostUsd } from "./prices";
 import { resolveSpanInputs } from "./span-inputs";
+import { resolveSpanPassages } from "./span-passages";
 
 export async function getRunTrace(db: Db, workspaceId: string, id: string) {
   // A run this process just answered may still be in the trace writer's queue: read it once written.
@@ -54,7 +55,8 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
   });
   if (!run) return null;
   const { pipeline, version, spans, ...rest } = run;
-  const priced = resolveSpanInputs(spans).map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
+  // Passages first: an input may be a reference to an output whose passages are linked.
+  const priced = resolveSpanInputs(resolveSpanPassages(spans)).map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
   const costs = priced.map((span) => span.costUsd);
   return {
     ...rest,
