@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRefreshAheadCache } from "./refresh-ahead";
+import { createRefreshAheadCache, type RefreshAheadOptions } from "./refresh-ahead";
 
 /** A load whose reads are counted and resolved by hand. */
 function manualLoad<V>() {
@@ -29,6 +29,16 @@ const settled = async <T>(promise: Promise<T>) => {
   return done;
 };
 
+/** A cache holding "a" = 1, read at time 0, and the load behind it. */
+async function holdingA(options: Partial<RefreshAheadOptions<number>> = {}) {
+  const cache = createRefreshAheadCache<string, number>({ name: "row", ttlMs: 1000, ...options });
+  const source = manualLoad<number>();
+  const first = cache.get("a", source.load, 0);
+  source.resolve(1);
+  await first;
+  return { cache, source };
+}
+
 describe("refresh-ahead cache", () => {
   it("reads a missing key once however many calls wait for it, then serves it without reading", async () => {
     const cache = createRefreshAheadCache<string, number>({ name: "row", ttlMs: 1000 });
@@ -42,12 +52,7 @@ describe("refresh-ahead cache", () => {
   });
 
   it("in the second half of an entry's life, serves it at once and reloads it once in the background", async () => {
-    const cache = createRefreshAheadCache<string, number>({ name: "row", ttlMs: 1000 });
-    const source = manualLoad<number>();
-    const first = cache.get("a", source.load, 0);
-    source.resolve(1);
-    await first;
-
+    const { cache, source } = await holdingA();
     expect(await cache.get("a", source.load, 600)).toBe(1);
     expect(await cache.get("a", source.load, 700)).toBe(1);
     expect(source.reads).toBe(2);
@@ -59,11 +64,7 @@ describe("refresh-ahead cache", () => {
   });
 
   it("never serves an entry past its expiry: a call then waits for the read in flight", async () => {
-    const cache = createRefreshAheadCache<string, number>({ name: "row", ttlMs: 1000 });
-    const source = manualLoad<number>();
-    const first = cache.get("a", source.load, 0);
-    source.resolve(1);
-    await first;
+    const { cache, source } = await holdingA();
     // A background reload starts at 600 and is still in flight at 1000.
     await cache.get("a", source.load, 600);
     const late = cache.get("a", source.load, 1000);
@@ -75,11 +76,7 @@ describe("refresh-ahead cache", () => {
 
   it("keeps serving the entry when a background reload fails, reports it, and reads again after expiry", async () => {
     const reports: string[] = [];
-    const cache = createRefreshAheadCache<string, number>({ name: "API key", ttlMs: 1000, report: (message) => reports.push(message) });
-    const source = manualLoad<number>();
-    const first = cache.get("a", source.load, 0);
-    source.resolve(1);
-    await first;
+    const { cache, source } = await holdingA({ name: "API key", report: (message) => reports.push(message) });
     await cache.get("a", source.load, 600);
     source.reject(new Error("connection lost"));
     await new Promise((resolve) => setImmediate(resolve));

@@ -34,6 +34,19 @@ export function exampleGraph(knowledgeBaseId: string): Graph {
   };
 }
 
+/** Ingests the example handbook (seed-documents/) into a knowledge base, in file-name order. */
+export async function ingestSeedDocuments(db: Db, into: { workspaceId: string; knowledgeBaseId: string }): Promise<void> {
+  for (const fileName of (await readdir(/* turbopackIgnore: true */ SEED_DOCUMENTS_DIR)).filter((name) => name.endsWith(".md")).sort()) {
+    await ingestDocument(db, {
+      workspaceId: into.workspaceId,
+      knowledgeBaseId: into.knowledgeBaseId,
+      fileName,
+      mimeType: "text/markdown",
+      content: await readFile(/* turbopackIgnore: true */ path.join(SEED_DOCUMENTS_DIR, fileName)),
+    });
+  }
+}
+
 export interface SeedResult {
   /** False when the database was already seeded (by an earlier start or a concurrent one). */
   created: boolean;
@@ -74,14 +87,6 @@ export async function seedDatabase(db: Db): Promise<SeedResult> {
     return { created: false, workspaceId: winner.id };
   }
 
-  for (const fileName of (await readdir(/* turbopackIgnore: true */ SEED_DOCUMENTS_DIR)).filter((name) => name.endsWith(".md")).sort()) {
-    await ingestDocument(db, {
-      workspaceId: rows.workspaceId,
-      knowledgeBaseId: rows.knowledgeBaseId,
-      fileName,
-      mimeType: "text/markdown",
-      content: await readFile(/* turbopackIgnore: true */ path.join(SEED_DOCUMENTS_DIR, fileName)),
-    });
-  }
+  await ingestSeedDocuments(db, rows);
   return { created: true, workspaceId: rows.workspaceId };
 }

@@ -1,14 +1,12 @@
 // Passages stored once per run: the strict pipeline's rerank and top-k spans store the passages the
 // retriever stored as links, and every reader (the trace page's tRPC query, the trace API) shows
 // each span's outputs exactly as the node output them, redacted when the pipeline redacts.
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spec as guardSpec } from "@/nodes/query-guard/spec";
 import { testCaller } from "@/server/api/testing/test-caller";
 import { createApiKey } from "@/server/auth/api-keys";
+import { ingestSeedDocuments } from "@/server/db/seed";
 import { describeEachDatabase } from "@/server/db/test-databases";
-import { ingestDocument } from "@/server/knowledge/ingest";
 import { createKnowledgeStore } from "@/server/knowledge/search";
 import { calibrateGuardEagerly } from "@/server/models/guard-calibration";
 import { getImpl, type ImplLookup } from "@/server/runtime/registry";
@@ -19,7 +17,6 @@ import { redactValue } from "./redact";
 import { handleGetRun } from "./runs-api";
 import { passageLinker, resolveSpanPassages } from "./span-passages";
 
-const seedDir = path.join(process.cwd(), "server", "db", "seed-documents");
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
 
 /** The registered nodes, each noting the outputs it gave: what a trace without links would store. */
@@ -46,9 +43,7 @@ describeEachDatabase("passages stored once per run", (getDb) => {
     const db = getDb();
     workspaceId = (await db.workspace.create({ data: { name: "Span passages", slug: "span-passages" } })).id;
     knowledgeBaseId = (await db.knowledgeBase.create({ data: { workspaceId, name: "Tenancy" } })).id;
-    for (const fileName of (await readdir(seedDir)).filter((f) => f.endsWith(".md"))) {
-      await ingestDocument(db, { workspaceId, knowledgeBaseId, fileName, content: await readFile(path.join(seedDir, fileName)) });
-    }
+    await ingestSeedDocuments(db, { workspaceId, knowledgeBaseId });
     secret = (await createApiKey(db, { workspaceId, name: "span passages" })).secret;
     // As publishing does: the guard's fit is done before the first run, not left running past the test.
     const { targetFalseRefusal } = guardSpec.config.parse({ knowledgeBaseId });

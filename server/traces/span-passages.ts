@@ -12,7 +12,7 @@ interface FullPassage {
 }
 
 /** A passage stored without the text and source that `$passage`'s span already stored for its id. */
-export type LinkedPassage = Omit<FullPassage, "text" | "source"> & { $passage: string };
+type LinkedPassage = Omit<FullPassage, "text" | "source"> & { $passage: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
