@@ -5,6 +5,7 @@ import type { Db } from "@/server/db/client";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { estimateCostUsd } from "./prices";
 import { resolveSpanInputs } from "./span-inputs";
+import { resolveSpanOutputs } from "./span-outputs";
 import { resolveSpanPassages } from "./span-passages";
 
 export async function getRunTrace(db: Db, workspaceId: string, id: string) {
@@ -55,8 +56,8 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
   });
   if (!run) return null;
   const { pipeline, version, spans, ...rest } = run;
-  // Passages first: an input may be a reference to an output whose passages are linked.
-  const priced = resolveSpanInputs(resolveSpanPassages(spans)).map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
+  // Outputs first, then their passages: an output or an input may be a reference to an output whose passages are linked.
+  const priced = resolveSpanInputs(resolveSpanPassages(resolveSpanOutputs(spans))).map((span) => ({ ...span, costUsd: estimateCostUsd(span.model, span) }));
   const costs = priced.map((span) => span.costUsd);
   return {
     ...rest,
@@ -65,7 +66,7 @@ export async function getRunTrace(db: Db, workspaceId: string, id: string) {
     spans: priced,
     // Null when some model has no list price: a partial sum would understate the cost.
     costUsd: costs.includes(null) ? null : costs.reduce<number>((sum, cost) => sum + (cost ?? 0), 0),
-    verdict: verdictOf(run.output, spans.map((span) => span.outputs)),
+    verdict: verdictOf(run.output, priced.map((span) => span.outputs)),
   };
 }
 

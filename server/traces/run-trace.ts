@@ -1,7 +1,7 @@
 // What tracing adds to one run, in one place so the run itself stays readable: the pipeline's
-// privacy setting applied to everything stored, inputs that repeat an upstream output stored as a
-// reference to it (span-inputs.ts), passages that an earlier span already stored kept without
-// their text (span-passages.ts), each span tagged with its model and summed, the run's outcome
+// privacy setting applied to everything stored, inputs and outputs that repeat an upstream output
+// stored as a reference to it (span-inputs.ts, span-outputs.ts), passages that an earlier span
+// already stored kept without their text (span-passages.ts), each span tagged with its model and summed, the run's outcome
 // derived from its verdicts, and the finished run counted and exported (OTel).
 import type { Graph } from "@/nodes/graph";
 import { createRefreshAheadCache, type RefreshAheadCache } from "@/server/cache/refresh-ahead";
@@ -15,6 +15,7 @@ import { runOutcome } from "./outcome";
 import type { TokenUsage } from "./prices";
 import { redactValue } from "./redact";
 import { inputLinker } from "./span-inputs";
+import { outputLinker } from "./span-outputs";
 import { passageLinker } from "./span-passages";
 
 export interface RunTrace {
@@ -68,7 +69,8 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
   const redact = <T,>(value: T): T => (redacting ? redactValue(value) : value);
   const models = nodeModels(graph);
   const storedInputs = inputLinker(graph);
-  const storedOutputs = passageLinker();
+  const storedOutputs = outputLinker(graph);
+  const storedPassages = passageLinker();
   const exporter = runExporter();
   const seen: ExportedSpan[] = [];
   const verdicts: unknown[] = [];
@@ -86,7 +88,7 @@ export async function openRunTrace(db: Db, pipelineId: string, graph: Graph): Pr
       // Not `{ ...span, runId, … }`: a spread that adds keys its source lacks takes V8 (Node 20) a slow path of microseconds.
       return Object.assign({}, span, {
         inputs: storedInputs(span, redact),
-        outputs: storedOutputs(span.nodeId, redact(span.outputs)),
+        outputs: storedPassages(span.nodeId, storedOutputs(span, redact)),
         logs: redact(span.logs),
         error: redact(span.error),
         runId,

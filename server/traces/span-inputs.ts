@@ -10,12 +10,12 @@ export interface OutputRef {
   $output: { node: string; port: string };
 }
 
-/** An input stored inline whose value alone would read as a reference (or as this wrapper). */
-interface Inlined {
+/** A value stored inline whose value alone would read as a reference (or as this wrapper). */
+export interface Inlined {
   $inline: unknown;
 }
 
-const soleKey = (value: unknown): string | undefined => {
+export const soleKey = (value: unknown): string | undefined => {
   if (!value || typeof value !== "object" || Array.isArray(value)) return undefined;
   const keys = Object.keys(value);
   return keys.length === 1 ? keys[0] : undefined;
@@ -24,6 +24,23 @@ const soleKey = (value: unknown): string | undefined => {
 // A reference costs ~50 bytes: short strings and numbers stay inline.
 const worthLinking = (value: unknown) => (typeof value === "object" && value !== null) || (typeof value === "string" && value.length > 64);
 
+/** Per node, per input port: the upstream output wired into it. */
+export function wiresInto(graph: Graph): Map<string, Map<string, OutputRef["$output"]>> {
+  const wires = new Map<string, Map<string, OutputRef["$output"]>>();
+  for (const edge of graph.edges) {
+    let into = wires.get(edge.target);
+    if (!into) wires.set(edge.target, (into = new Map()));
+    into.set(edge.targetHandle, { node: edge.source, port: edge.sourceHandle });
+  }
+  return wires;
+}
+
+/** A stored value as is, or wrapped when it alone would read as a reference. */
+export function storedInline(value: unknown): unknown {
+  const key = soleKey(value);
+  return key === "$output" || key === "$inline" ? ({ $inline: value } satisfies Inlined) : value;
+}
+
 /**
  * For one run: `inputs(span, redact)` gives the span's inputs as stored, each input that is its
  * wire's upstream output (same value, upstream span already recorded in this run) as a reference,
@@ -31,12 +48,7 @@ const worthLinking = (value: unknown) => (typeof value === "object" && value !==
  * upstream span is always seen before the spans it feeds.
  */
 export function inputLinker(graph: Graph) {
-  const wires = new Map<string, Map<string, OutputRef["$output"]>>();
-  for (const edge of graph.edges) {
-    let into = wires.get(edge.target);
-    if (!into) wires.set(edge.target, (into = new Map()));
-    into.set(edge.targetHandle, { node: edge.source, port: edge.sourceHandle });
-  }
+  const wires = wiresInto(graph);
   const outputs = new Map<string, Record<string, unknown>>();
 
   return (span: SpanRecord, redact: <T>(value: T) => T): Record<string, unknown> => {
@@ -49,17 +61,15 @@ export function inputLinker(graph: Graph) {
         stored[port] = { $output: from } satisfies OutputRef;
         continue;
       }
-      const key = soleKey(value);
-      const masked = redact(value);
-      stored[port] = key === "$output" || key === "$inline" ? ({ $inline: masked } satisfies Inlined) : masked;
+      stored[port] = storedInline(redact(value));
     }
     if (span.outputs) outputs.set(span.nodeId, span.outputs);
     return stored;
   };
 }
 
-/** One stored input as it was given to the node: references resolved against the run's spans' outputs. */
-function resolveInput(value: unknown, outputsOf: Map<string, unknown>): unknown {
+/** One stored value as the node saw it: a reference resolved against the run's spans' outputs, an inlined value unwrapped. */
+export function resolveStored(value: unknown, outputsOf: Map<string, unknown>): unknown {
   const key = soleKey(value);
   if (key === "$inline") return (value as Inlined).$inline;
   if (key !== "$output") return value;
@@ -76,7 +86,7 @@ export function resolveSpanInputs<S extends { nodeId: string; inputs: unknown; o
     const { inputs } = span;
     if (!inputs || typeof inputs !== "object" || Array.isArray(inputs)) return span;
     const resolved: Record<string, unknown> = {};
-    for (const [port, value] of Object.entries(inputs)) resolved[port] = resolveInput(value, outputsOf);
+    for (const [port, value] of Object.entries(inputs)) resolved[port] = resolveStored(value, outputsOf);
     return { ...span, inputs: resolved };
   });
 }

@@ -1,6 +1,7 @@
-// Passages stored once per run: the strict pipeline's rerank and top-k spans store the passages the
-// retriever stored as links, and every reader (the trace page's tRPC query, the trace API) shows
-// each span's outputs exactly as the node output them, redacted when the pipeline redacts.
+// Passages and answers stored once per run: the strict pipeline's rerank and top-k spans store the
+// passages the retriever stored as links, the nodes after the generator store its answer as a
+// reference, and every reader (the trace page's tRPC query, the trace API) shows each span's
+// outputs exactly as the node output them, redacted when the pipeline redacts.
 import { beforeAll, describe, expect, it } from "vitest";
 import { spec as guardSpec } from "@/nodes/query-guard/spec";
 import { testCaller } from "@/server/api/testing/test-caller";
@@ -34,7 +35,7 @@ function recording() {
   return { gave, impls };
 }
 
-describeEachDatabase("passages stored once per run", (getDb) => {
+describeEachDatabase("passages and answers stored once per run", (getDb) => {
   let workspaceId = "";
   let knowledgeBaseId = "";
   let secret = "";
@@ -77,6 +78,18 @@ describeEachDatabase("passages stored once per run", (getDb) => {
       expect(passage).not.toHaveProperty("source");
     }
     for (const outputs of readers) expect(outputs).toEqual(Object.fromEntries(gave));
+  });
+
+  it("stores the answer once: the nodes that pass it on store references to it (span-outputs.ts), and every reader shows it whole", async () => {
+    const { result, gave, stored, readers } = await runAndRead(false, "How much notice must a landlord give when the home is being sold?");
+    expect(result.status).toBe("answered");
+    expect((stored.answer as { answer: { text: string } }).answer.text.length).toBeGreaterThan(0);
+    expect(stored.verify).toMatchObject({ answer: { $output: { node: "answer", port: "answer" } } });
+    expect(stored.merge).toEqual({ answer: { $output: { node: "verify", port: "answer" } } });
+    expect(stored.output).toEqual({ answer: { $output: { node: "merge", port: "answer" } }, verdict: { $output: { node: "verify", port: "verdict" } } });
+    for (const outputs of readers) expect(outputs).toEqual(Object.fromEntries(gave));
+    const trace = await testCaller(getDb(), workspaceId).run.get({ id: result.runId });
+    expect(trace.verdict).toEqual((gave.get("verify") as { verdict: unknown }).verdict);
   });
 
   it("links redacted passages to the redacted text, and reads back what redaction stored", async () => {
