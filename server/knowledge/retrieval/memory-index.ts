@@ -72,7 +72,7 @@ export class MemoryIndex {
   readonly bytes: number;
   private readonly byId = new Map<string, number>();
   private readonly avgdl: number;
-  private scratch: Float64Array | undefined;
+  private scratch: { scores: Float64Array; touched: Int32Array } | undefined;
 
   /** `revision`: the base's content revision the index was read at (CorpusStat.revision). */
   constructor(
@@ -113,60 +113,111 @@ export class MemoryIndex {
   }
 
   /** The best `topK` chunks for the analysed query `terms` (a repeated term counts once per repeat), best first. */
-  search(terms: readonly string[], topK: number, { k1, b }: Bm25Params = defaultBm25): ScoredChunk[] {
+  search(terms: readonly string[], topK: number, params: Bm25Params = defaultBm25): ScoredChunk[] {
+    const query = this.queryTerms(terms);
+    return query.length === 0 || topK < 1 ? [] : this.exhaustive(query, topK, params);
+  }
+
+  /** The query's terms the base uses, in the order they first appear (the order scores are summed in), with their IDF weight. */
+  private queryTerms(terms: readonly string[]): QueryTerm[] {
     const qtf = new Map<string, number>();
     for (const term of terms) if (this.postings.has(term)) qtf.set(term, (qtf.get(term) ?? 0) + 1);
-    if (qtf.size === 0 || topK < 1) return [];
-    // One score per chunk, reused by every search (searches never interleave: this loop is synchronous).
-    const scores = (this.scratch ??= new Float64Array(this.chunks));
-    const touched: number[] = [];
     const n = this.chunks;
+    return [...qtf].map(([term, repeats]) => {
+      const list = this.postings.get(term)!;
+      const df = list.chunks.length;
+      return { list, weight: repeats * Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
+    });
+  }
+
+  private exhaustive(query: QueryTerm[], topK: number, { k1, b }: Bm25Params): ScoredChunk[] {
+    // One score per chunk and the chunks scored, reused by every search (searches never interleave:
+    // this loop is synchronous); a list grown per search was most of what a run allocated here.
+    const { scores, touched } = (this.scratch ??= { scores: new Float64Array(this.chunks), touched: new Int32Array(this.chunks) });
+    let count = 0;
     const defaults = k1 === defaultBm25.k1 && b === defaultBm25.b;
-    for (const [term, repeats] of qtf) {
-      const { chunks, tf, impact } = this.postings.get(term)!;
-      const df = chunks.length;
-      const weight = repeats * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    for (const { list, weight } of query) {
+      const { chunks, tf, impact } = list;
       for (let i = 0; i < chunks.length; i++) {
         const at = chunks[i];
-        if (scores[at] === 0) touched.push(at);
+        if (scores[at] === 0) touched[count++] = at;
         scores[at] += defaults ? weight * impact[i] : (weight * tf[i] * (k1 + 1)) / (tf[i] + k1 * (1 - b + (b * this.lengths[at]) / this.avgdl));
       }
     }
-    const best = this.best(touched, scores, topK).map((at) => ({ id: this.rows[at].id, score: scores[at] }));
-    for (const at of touched) scores[at] = 0;
-    return best;
+    const top = new TopChunks(topK, this.rows);
+    // Most chunks score below the k-th best so far: compared here, only the others reach the heap.
+    let floor = -Infinity;
+    for (let i = 0; i < count; i++) {
+      const at = touched[i];
+      const score = scores[at];
+      scores[at] = 0;
+      if (score >= floor && top.offer(at, score)) floor = top.threshold();
+    }
+    return top.best();
+  }
+}
+
+interface QueryTerm {
+  list: Postings;
+  weight: number;
+}
+
+/** The best `topK` chunks offered, by score then id: a bounded min-heap of the worst on top. */
+class TopChunks {
+  private readonly at: number[] = [];
+  private readonly score: number[] = [];
+
+  constructor(
+    private readonly topK: number,
+    private readonly rows: readonly ChunkRow[],
+  ) {}
+
+  /** Whether the `i`th kept is worse than chunk `at` scoring `score`. */
+  private worse(i: number, at: number, score: number): boolean {
+    return this.score[i] < score || (this.score[i] === score && this.rows[this.at[i]].id > this.rows[at].id);
   }
 
-  /** The `topK` best of `candidates` by score, then id: a bounded min-heap, then sorted. */
-  private best(candidates: number[], scores: Float64Array, topK: number): number[] {
-    const worse = (a: number, c: number) => scores[a] < scores[c] || (scores[a] === scores[c] && this.rows[a].id > this.rows[c].id);
-    const heap: number[] = [];
-    const siftDown = (from: number) => {
-      for (let i = from; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let least = i;
-        if (l < heap.length && worse(heap[l], heap[least])) least = l;
-        if (r < heap.length && worse(heap[r], heap[least])) least = r;
-        if (least === i) return;
-        [heap[i], heap[least]] = [heap[least], heap[i]];
-        i = least;
+  private swap(i: number, j: number): void {
+    [this.at[i], this.at[j]] = [this.at[j], this.at[i]];
+    [this.score[i], this.score[j]] = [this.score[j], this.score[i]];
+  }
+
+  /** Keeps the chunk if it is among the best so far; true when it was kept. */
+  offer(at: number, score: number): boolean {
+    if (this.at.length < this.topK) {
+      this.at.push(at);
+      this.score.push(score);
+      for (let i = this.at.length - 1; i > 0; ) {
+        const parent = (i - 1) >> 1;
+        if (!this.worse(i, this.at[parent], this.score[parent])) break;
+        this.swap(i, parent);
+        i = parent;
       }
-    };
-    for (const at of candidates) {
-      if (heap.length < topK) {
-        heap.push(at);
-        for (let i = heap.length - 1; i > 0; ) {
-          const parent = (i - 1) >> 1;
-          if (!worse(heap[i], heap[parent])) break;
-          [heap[i], heap[parent]] = [heap[parent], heap[i]];
-          i = parent;
-        }
-      } else if (worse(heap[0], at)) {
-        heap[0] = at;
-        siftDown(0);
-      }
+      return true;
     }
-    return heap.sort((a, c) => (worse(a, c) ? 1 : worse(c, a) ? -1 : 0));
+    if (!this.worse(0, at, score)) return false;
+    this.at[0] = at;
+    this.score[0] = score;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let least = i;
+      if (l < this.at.length && this.worse(l, this.at[least], this.score[least])) least = l;
+      if (r < this.at.length && this.worse(r, this.at[least], this.score[least])) least = r;
+      if (least === i) return true;
+      this.swap(i, least);
+      i = least;
+    }
+  }
+
+  /** The k-th best score once k chunks are kept; below every score until then. */
+  threshold(): number {
+    return this.at.length < this.topK ? -Infinity : this.score[0];
+  }
+
+  best(): ScoredChunk[] {
+    const kept = this.at.map((at, i) => ({ at, score: this.score[i] }));
+    kept.sort((x, y) => y.score - x.score || (this.rows[x.at].id < this.rows[y.at].id ? -1 : 1));
+    return kept.map(({ at, score }) => ({ id: this.rows[at].id, score }));
   }
 }
