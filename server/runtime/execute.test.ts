@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineNodeSpec } from "@/nodes/define";
 import type { Graph } from "@/nodes/graph";
-import { ports } from "@/nodes/ports";
+import { ports, type Answer } from "@/nodes/ports";
 import type { RunEvent, SpanRecord } from "./events";
 import { executeGraph, executePlan, GraphInvalidError, NodeInputsError, planNodeRun, type ExecuteOptions } from "./execute";
 import { defineRun, type KnowledgeStore } from "./node-context";
@@ -74,7 +74,18 @@ const mutator = defineRun(
     return { text: config.seen.join(",") };
   },
 );
-const impls = implLookup([source, sink, join, sleep, boom, stuck, wrongOutput, mutator]);
+// An answer as a generator would give it, with a key the answer schema does not know (parsing drops it).
+const answerOf = (text: string) => ({ text, sentences: [], citations: [], refused: false, mode: "offline" as const, extra: "dropped" });
+const makeAnswer = defineRun(
+  defineNodeSpec({ type: "test.answer", version: 1, category: "generation", title: "Answer", help: "", inputs: { text: ports.text }, outputs: { answer: ports.answer, raw: ports.json }, config: z.object({}) }),
+  async ({ inputs }) => ({ answer: answerOf(inputs.text), raw: answerOf(inputs.text) }),
+);
+// Hands its answer on as given, and turns its JSON input into a second answer.
+const passOn = defineRun(
+  defineNodeSpec({ type: "test.pass", version: 1, category: "output", title: "Pass on", help: "", role: "exit", inputs: { answer: ports.answer, raw: ports.json }, outputs: { answer: ports.answer, fromJson: ports.answer }, config: z.object({}) }),
+  async ({ inputs }) => ({ answer: inputs.answer, fromJson: inputs.raw as Answer }),
+);
+const impls = implLookup([source, sink, join, sleep, boom, stuck, wrongOutput, mutator, makeAnswer, passOn]);
 const noKnowledge: KnowledgeStore = {
   bm25: async () => {
     throw new Error("no knowledge in these tests");
@@ -219,6 +230,26 @@ describe("executeGraph", () => {
     const result = await executeGraph(graph, options());
     expect(result.status).toBe("failed");
     expect(result.error).toBe('Node "wrong" (test.wrong) failed: output "text" is not a valid Text value: Invalid input: expected string, received number');
+  });
+
+  it("keeps an input handed on as an output of its type as the very value, and parses every other output", async () => {
+    const graph = graphOf({ in: { type: "test.source" }, make: { type: "test.answer" }, pass: { type: "test.pass" } }, [
+      ["in", "text", "make", "text"],
+      ["make", "answer", "pass", "answer"],
+      ["make", "raw", "pass", "raw"],
+    ]);
+    const spans: SpanRecord[] = [];
+    const result = await executeGraph(graph, options({ onSpan: (s) => spans.push(s) }));
+    expect(result.status).toBe("answered");
+    const made = spans.find((s) => s.nodeId === "make")!.outputs!;
+    const passed = spans.find((s) => s.nodeId === "pass")!.outputs!;
+    // The generator's answer was parsed (its unknown key dropped); handed on, it is not copied again.
+    expect(made.answer).not.toHaveProperty("extra");
+    expect(passed.answer).toBe(made.answer);
+    // A JSON input given out as an answer is a new type for it: parsed, so its unknown key is dropped too.
+    expect(passed.fromJson).toEqual(made.answer);
+    expect(passed.fromJson).not.toBe(made.raw);
+    expect(passed.fromJson).not.toHaveProperty("extra");
   });
 
   it("refuses an invalid graph with every problem, before running anything", async () => {

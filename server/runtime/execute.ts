@@ -4,7 +4,7 @@
 // every finished node is handed to `onSpan` for the trace. This is the hot path of every answer:
 // per node it does one object's bookkeeping and nothing that waits.
 import type { GraphEdge, GraphNode, Graph } from "@/nodes/graph";
-import { portValueSchemas, type Query } from "@/nodes/ports";
+import { portValueSchemas, type PortType, type Query } from "@/nodes/ports";
 import { validateGraph, type GraphProblem } from "@/nodes/validate";
 import { deepFreeze } from "./deep-freeze";
 import type { FinalRunStatus, LogLine, RunEvent, SpanRecord } from "./events";
@@ -239,6 +239,17 @@ function pinnedInputs(state: NodeState, values: Record<string, unknown>): Record
   return inputs;
 }
 
+/**
+ * Whether `value` is one of the node's inputs of the same port type, handed on as it came (a merge,
+ * the output node, a verifier letting the answer through): it was checked as that type on its way
+ * in, so it is kept as is, neither parsed nor copied again, and the trace can see it is the same value.
+ */
+function passedOn(state: NodeState, value: unknown, type: PortType): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  for (const port in state.inputs) if (state.inputs[port] === value && state.impl.spec.inputs[port]?.type === type) return true;
+  return false;
+}
+
 /** Checks a node's outputs against its ports' schemas; returns the parsed values or what is wrong. */
 function checkOutputs(state: NodeState, outputs: unknown): Record<string, unknown> | string {
   if (!outputs || typeof outputs !== "object") return `returned ${outputs === null ? "null" : typeof outputs} instead of an object of outputs`;
@@ -248,6 +259,10 @@ function checkOutputs(state: NodeState, outputs: unknown): Record<string, unknow
     const value = (outputs as Record<string, unknown>)[port];
     // An optional output may be left empty (a guard's refusal branch): the nodes wired to it are skipped.
     if (value === undefined && def.optional) continue;
+    if (passedOn(state, value, def.type)) {
+      parsed[port] = value;
+      continue;
+    }
     const result = portValueSchemas[def.type].safeParse(value);
     if (!result.success) {
       const issue = result.error.issues[0];
