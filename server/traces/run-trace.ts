@@ -1,8 +1,8 @@
 // What tracing adds to one run, in one place so the run itself stays readable: the pipeline's
 // privacy setting applied to everything stored, inputs and outputs that repeat an upstream output
 // stored as a reference to it (span-inputs.ts, span-outputs.ts), passages that an earlier span
-// already stored kept without their text (span-passages.ts), each span tagged with its model and summed, the run's outcome
-// derived from its verdicts, and the finished run counted and exported (OTel).
+// already stored kept without their text (span-passages.ts), each span tagged with its model and
+// summed, the run's outcome derived from its verdicts, and the finished run counted and exported (OTel).
 import type { Graph } from "@/nodes/graph";
 import { createRefreshAheadCache, type RefreshAheadCache } from "@/server/cache/refresh-ahead";
 import type { Db } from "@/server/db/client";

@@ -1,8 +1,8 @@
 // A node that passes a value on (a merge, the output node, a verifier that lets the answer through)
-// outputs what it was given, so each span downstream stored the answer again: in the strict pipeline
-// the same answer was stored four times. An output equal to the upstream output wired into one of the
-// span's inputs is stored as a reference to that upstream output (the inputs' `$output`, span-inputs.ts),
-// and every reader resolves it back: what a trace shows does not change.
+// outputs what it was given, so each span downstream stored the answer again: in the strict
+// pipeline the same answer was stored four times. An output equal to an upstream output wired into
+// the span is stored as a reference to it (the inputs' `$output`, span-inputs.ts), and every reader
+// resolves it back: what a trace shows does not change.
 import type { Graph } from "@/nodes/graph";
 import type { SpanRecord } from "@/server/runtime/events";
 import { resolveStored, storedInline, wiresInto, type OutputRef } from "./span-inputs";

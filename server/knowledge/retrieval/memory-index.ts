@@ -113,31 +113,20 @@ export class MemoryIndex {
   }
 
   /** The best `topK` chunks for the analysed query `terms` (a repeated term counts once per repeat), best first. */
-  search(terms: readonly string[], topK: number, params: Bm25Params = defaultBm25): ScoredChunk[] {
-    const query = this.queryTerms(terms);
-    return query.length === 0 || topK < 1 ? [] : this.exhaustive(query, topK, params);
-  }
-
-  /** The query's terms the base uses, in the order they first appear (the order scores are summed in), with their IDF weight. */
-  private queryTerms(terms: readonly string[]): QueryTerm[] {
+  search(terms: readonly string[], topK: number, { k1, b }: Bm25Params = defaultBm25): ScoredChunk[] {
     const qtf = new Map<string, number>();
     for (const term of terms) if (this.postings.has(term)) qtf.set(term, (qtf.get(term) ?? 0) + 1);
-    const n = this.chunks;
-    return [...qtf].map(([term, repeats]) => {
-      const list = this.postings.get(term)!;
-      const df = list.chunks.length;
-      return { list, weight: repeats * Math.log(1 + (n - df + 0.5) / (df + 0.5)) };
-    });
-  }
-
-  private exhaustive(query: QueryTerm[], topK: number, { k1, b }: Bm25Params): ScoredChunk[] {
+    if (qtf.size === 0 || topK < 1) return [];
     // One score per chunk and the chunks scored, reused by every search (searches never interleave:
     // this loop is synchronous); a list grown per search was most of what a run allocated here.
     const { scores, touched } = (this.scratch ??= { scores: new Float64Array(this.chunks), touched: new Int32Array(this.chunks) });
     let count = 0;
+    const n = this.chunks;
     const defaults = k1 === defaultBm25.k1 && b === defaultBm25.b;
-    for (const { list, weight } of query) {
-      const { chunks, tf, impact } = list;
+    for (const [term, repeats] of qtf) {
+      const { chunks, tf, impact } = this.postings.get(term)!;
+      const df = chunks.length;
+      const weight = repeats * Math.log(1 + (n - df + 0.5) / (df + 0.5));
       for (let i = 0; i < chunks.length; i++) {
         const at = chunks[i];
         if (scores[at] === 0) touched[count++] = at;
@@ -155,11 +144,6 @@ export class MemoryIndex {
     }
     return top.best();
   }
-}
-
-interface QueryTerm {
-  list: Postings;
-  weight: number;
 }
 
 /** The best `topK` chunks offered, by score then id: a bounded min-heap of the worst on top. */
