@@ -5,7 +5,7 @@
 // questions (a share in [0, 1]), unlike raw BM25 scores.
 import type { KnowledgeStore } from "@/server/knowledge/store";
 import { termSetOf } from "@/nodes/text-memo";
-import { tokenize } from "@/server/knowledge/tokenize";
+import { tokenizeWord } from "@/server/knowledge/tokenize";
 import { contentWords } from "@/server/knowledge/vocabulary-words";
 import type { VocabularyStats } from "@/server/knowledge/vocabulary";
 
@@ -28,7 +28,7 @@ export function rarityWeights(stats: VocabularyStats): number[] {
 /** The weighted share of `words` the best of `passages` (each as its set of index terms) contains, and which passage that is. */
 export function bestCoverage(words: string[], weights: number[], passages: readonly { terms: ReadonlySet<string>; title?: string }[]): { score: number; source?: string } {
   const total = weights.reduce((sum, w) => sum + w, 0);
-  const wordTerms = words.map(tokenize);
+  const wordTerms = words.map(tokenizeWord);
   let best = { score: 0, source: undefined as string | undefined };
   for (const passage of passages) {
     const covered = wordTerms.reduce((sum, terms, i) => (terms.every((t) => passage.terms.has(t)) ? sum + weights[i] : sum), 0);

@@ -10,7 +10,7 @@ import { keepsMemoryIndex, memoryIndexAt, refreshMemoryIndex } from "./retrieval
 import { queryEmbedderFor, type QueryEmbedder } from "./retrieval/embedders";
 import { toPassages } from "./retrieval/passages";
 import { databaseSources, retrieve, type RetrievalSources, type Scope } from "./retrieval/retrieve";
-import { tokenize } from "./tokenize";
+import { tokenize, tokenizeWord } from "./tokenize";
 import { vocabularyStats, type VocabularyStats } from "./vocabulary";
 
 /**
@@ -53,7 +53,7 @@ function memo<T>(load: (key: string) => Promise<T>) {
 function vocabularyFrom(bundle: RunBundle, words: string[]): VocabularyStats | null {
   const documentFrequency: number[] = [];
   for (const word of words) {
-    const terms = [...new Set(tokenize(word))];
+    const terms = [...new Set(tokenizeWord(word))];
     // A word without index terms is in no chunk (vocabulary.ts counts it so); one of several needs a count.
     if (terms.length === 0) {
       documentFrequency.push(0);

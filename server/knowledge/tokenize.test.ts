@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { stem } from "./stem";
-import { chunkTokens, tokenize } from "./tokenize";
+import { chunkTokens, tokenize, tokenizeWord } from "./tokenize";
 
 describe("tokenize", () => {
   it("lowercases, drops stopwords and reduces English words to Porter stems", () => {
@@ -66,5 +66,14 @@ describe("chunkTokens", () => {
       "risk",
     ]);
     expect(chunkTokens("Aspirin lowers risk")).toEqual(tokenize("Aspirin lowers risk"));
+  });
+});
+
+describe("tokenizeWord", () => {
+  it("gives a word's terms as tokenize does, the same shared and frozen list each time", () => {
+    for (const word of ["Landlords", "the", "COVID-19", "租金", "p53's"]) expect(tokenizeWord(word)).toEqual(tokenize(word));
+    const first = tokenizeWord("deposits");
+    expect(tokenizeWord("deposits")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
   });
 });

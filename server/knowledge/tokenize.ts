@@ -85,6 +85,22 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+// A question's words are analysed one by one by several readers of one run (the guard's coverage,
+// the vocabulary's counts), and a base's questions share their words: each word's terms are kept
+// (bounded: emptied when full). Frozen, since every caller shares them.
+const termsOfWords = new Map<string, readonly string[]>();
+
+/** `tokenize(word)` for a single word, remembered per process. */
+export function tokenizeWord(word: string): readonly string[] {
+  let terms = termsOfWords.get(word);
+  if (terms === undefined) {
+    if (termsOfWords.size >= WORDS_KEPT) termsOfWords.clear();
+    terms = Object.freeze(tokenize(word));
+    termsOfWords.set(word, terms);
+  }
+  return terms;
+}
+
 /**
  * The terms BM25 indexes for one chunk: its text's, after the document title's and heading path's
  * repeated `fieldWeight` times, so a term in the title counts as much as `fieldWeight` in the text

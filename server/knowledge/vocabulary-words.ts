@@ -3,7 +3,7 @@
 // part-of-speech tags); other scripts split on word boundaries.
 import { Jieba } from "@node-rs/jieba";
 import { dict } from "@node-rs/jieba/dict";
-import { tokenize } from "./tokenize";
+import { tokenizeWord } from "./tokenize";
 
 let jieba: Jieba | undefined;
 
@@ -60,7 +60,7 @@ export function isContentWord(word: string): boolean {
   let content = contentWordsSeen.get(word);
   if (content === undefined) {
     if (contentWordsSeen.size >= WORDS_KEPT) contentWordsSeen.clear();
-    content = tokenize(word).length > 0 && !functionWords.has(word);
+    content = tokenizeWord(word).length > 0 && !functionWords.has(word);
     contentWordsSeen.set(word, content);
   }
   return content;

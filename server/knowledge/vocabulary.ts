@@ -4,7 +4,7 @@
 // index on `Chunk.tokens` answers (`@>`) without reading the chunks.
 import type { Db } from "@/server/db/client";
 import { Prisma } from "@/server/db/generated/client";
-import { tokenize } from "./tokenize";
+import { tokenizeWord } from "./tokenize";
 
 export interface VocabularyStats {
   /** Chunks in the base that have index terms (CorpusStat, as BM25 counts them). */
@@ -15,7 +15,7 @@ export interface VocabularyStats {
 
 export async function vocabularyStats(db: Db, workspaceId: string, knowledgeBaseId: string, words: string[]): Promise<VocabularyStats> {
   const scope = Prisma.sql`"workspaceId" = ${workspaceId} AND "knowledgeBaseId" = ${knowledgeBaseId}`;
-  const termLists = words.map((word) => [...new Set(tokenize(word))]);
+  const termLists = words.map((word) => [...new Set(tokenizeWord(word))]);
   // Read from the statistics the "Chunk" triggers keep, as BM25 does, instead of counting thousands of
   // chunks per call: the base's size is CorpusStat's count of chunks with index terms (a disabled or
   // empty chunk can contain no word, so it no longer dilutes the frequencies), and a one-term word's
