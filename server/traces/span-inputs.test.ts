@@ -11,13 +11,13 @@ import { exampleGraph } from "@/server/db/seed";
 import { describeEachDatabase } from "@/server/db/test-databases";
 import { ingestDocument } from "@/server/knowledge/ingest";
 import { planNodeRun } from "@/server/runtime/execute";
-import type { SpanRecord } from "@/server/runtime/events";
 import { getImpl, type ImplLookup } from "@/server/runtime/registry";
 import { runPipeline } from "@/server/runtime/run-pipeline";
 import { traceWriterFor } from "@/server/runtime/trace-writer";
 import { redactValue } from "./redact";
 import { handleGetRun } from "./runs-api";
 import { inputLinker, resolveSpanInputs } from "./span-inputs";
+import { spanRecord } from "./testing/span-record";
 
 const seedDir = path.join(process.cwd(), "server", "db", "seed-documents");
 const asJson = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
@@ -112,19 +112,7 @@ describe("inputLinker and resolveSpanInputs", () => {
     nodes: [],
     edges: [{ id: "a.x-b.y", source: "a", sourceHandle: "x", target: "b", targetHandle: "y" }],
   };
-  const span = (nodeId: string, inputs: Record<string, unknown>, outputs: Record<string, unknown> | null): SpanRecord => ({
-    nodeId,
-    nodeType: "test",
-    ordinal: 0,
-    status: "succeeded",
-    error: null,
-    startedAt: new Date(0),
-    durationMs: 0,
-    tokens: 0,
-    inputs,
-    outputs,
-    logs: [],
-  });
+  const span = spanRecord;
   const same = <T,>(value: T) => value;
 
   it("links only the very value of the wire's upstream output, and keeps inline values that look like references readable", () => {

@@ -22,7 +22,7 @@ export const soleKey = (value: unknown): string | undefined => {
 };
 
 // A reference costs ~50 bytes: short strings and numbers stay inline.
-const worthLinking = (value: unknown) => (typeof value === "object" && value !== null) || (typeof value === "string" && value.length > 64);
+export const worthLinking = (value: unknown) => (typeof value === "object" && value !== null) || (typeof value === "string" && value.length > 64);
 
 /** Per node, per input port: the upstream output wired into it. */
 export function wiresInto(graph: Graph): Map<string, Map<string, OutputRef["$output"]>> {

@@ -1,11 +1,11 @@
-// Outputs stored as references to the upstream outputs they repeat (the strict pipeline end to end is
-// in span-passages.test.ts): only an output equal to an upstream output wired into the span is linked,
+// Outputs stored as references to the upstream outputs they hand on (the strict pipeline end to end is
+// in span-passages.test.ts): only the very value of an upstream output wired into the span is linked,
 // chains of them resolve in span order, and stored values that look like references stay readable.
 import { describe, expect, it } from "vitest";
 import type { Graph } from "@/nodes/graph";
-import type { SpanRecord } from "@/server/runtime/events";
 import { redactValue } from "./redact";
 import { outputLinker, resolveSpanOutputs } from "./span-outputs";
+import { spanRecord } from "./testing/span-record";
 
 const graph: Graph = {
   schemaVersion: 1,
@@ -17,32 +17,20 @@ const graph: Graph = {
   ],
 };
 
-const span = (nodeId: string, outputs: Record<string, unknown> | null): SpanRecord => ({
-  nodeId,
-  nodeType: "test",
-  ordinal: 0,
-  status: "succeeded",
-  error: null,
-  startedAt: new Date(0),
-  durationMs: 0,
-  tokens: 0,
-  inputs: {},
-  outputs,
-  logs: [],
-});
+const span = (nodeId: string, outputs: Record<string, unknown> | null) => spanRecord(nodeId, {}, outputs);
 const same = <T,>(value: T) => value;
 const answer = { text: "Two months [1].", citations: [{ marker: 1, passageId: "p1" }], refused: false };
 
 describe("outputLinker and resolveSpanOutputs", () => {
-  it("links an output equal to an upstream output wired into the span, and reads the chain back whole", () => {
+  it("links an output that is an upstream output wired into the span, and reads the chain back whole", () => {
     const stored = outputLinker(graph);
     const verdict = { sentences: [{ index: 0, supported: true }] };
     const gen = stored(span("gen", { answer }), same);
     expect(gen).toEqual({ answer });
-    // Equal, not the same object: a node's outputs are parsed copies of what it was given.
-    const check = stored(span("check", { answer: structuredClone(answer), verdict }), same);
+    // The runtime hands a passed-on value on as the very value (execute.ts): the same object.
+    const check = stored(span("check", { answer, verdict }), same);
     expect(check).toEqual({ answer: { $output: { node: "gen", port: "answer" } }, verdict });
-    const out = stored(span("out", { answer: structuredClone(answer), verdict: structuredClone(verdict), note: "not wired" }), same);
+    const out = stored(span("out", { answer, verdict, note: "not wired" }), same);
     expect(out).toEqual({ answer: { $output: { node: "check", port: "answer" } }, verdict: { $output: { node: "check", port: "verdict" } }, note: "not wired" });
 
     const read = resolveSpanOutputs([
@@ -53,13 +41,15 @@ describe("outputLinker and resolveSpanOutputs", () => {
     expect(read.map((s) => s.outputs)).toEqual([{ answer }, { answer, verdict }, { answer, verdict, note: "not wired" }]);
   });
 
-  it("keeps an output inline when it differs from every upstream output, or the upstream is not wired in", () => {
+  it("keeps an output inline when it is not an upstream output wired into the span", () => {
     const stored = outputLinker(graph);
     stored(span("gen", { answer }), same);
     const changed = { ...answer, text: "Two months." };
     expect(stored(span("check", { answer: changed }), same)).toEqual({ answer: changed });
-    // "gen" feeds "check" only: an equal answer at "out" is compared with check's, which differs.
-    expect(stored(span("out", { answer: structuredClone(answer) }), same)).toEqual({ answer });
+    // An equal copy is a value the node made itself: stored as it is.
+    expect(stored(span("check", { answer: structuredClone(answer) }), same)).toEqual({ answer });
+    // "gen" feeds "check" only: gen's very answer at "out" is not out's upstream.
+    expect(stored(span("out", { answer }), same)).toEqual({ answer });
   });
 
   it("masks inline outputs, wraps lookalikes of references, and shows a reference it cannot resolve as stored", () => {
